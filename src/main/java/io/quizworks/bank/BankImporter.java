@@ -1,0 +1,88 @@
+package io.quizworks.bank;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a validated bank in one transaction: the bank, its questions by stable id, and the retirement of
+ * questions no longer in the file. The one writer for banks, at start-up and for uploads alike.
+ */
+public final class BankImporter {
+  private final Pool pool;
+
+  public BankImporter(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Imports {@code questions} as the whole content of bank {@code slug}. Callers pass only a valid
+   * {@link ParsedBank}'s questions: validation happens before, so a bad file never opens a transaction.
+   */
+  public Future<ImportSummary> importBank(String slug, String title, List<Question> questions) {
+    if (questions.isEmpty()) {
+      return Future.failedFuture(new IllegalArgumentException("A bank needs at least one question"));
+    }
+    return pool.withTransaction(
+        connection ->
+            SqlTemplate.forQuery(connection, BankSql.UPSERT_BANK)
+                .execute(Map.of("slug", slug, "title", title))
+                .map(rows -> rows.iterator().next().getLong("id"))
+                .compose(bankId -> writeQuestions(connection, bankId, slug, questions)));
+  }
+
+  private Future<ImportSummary> writeQuestions(
+      SqlConnection connection, long bankId, String slug, List<Question> questions) {
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int position = 0; position < questions.size(); position++) {
+      batch.add(parameters(bankId, position, questions.get(position)));
+    }
+    String[] refs = questions.stream().map(Question::id).toArray(String[]::new);
+    return SqlTemplate.forQuery(connection, BankSql.UPSERT_QUESTION)
+        .executeBatch(batch)
+        .compose(
+            upserted ->
+                SqlTemplate.forQuery(connection, BankSql.RETIRE_MISSING)
+                    .execute(Map.of("bankId", bankId, "refs", refs))
+                    .map(retired -> summary(slug, questions.size(), upserted, retired.rowCount())));
+  }
+
+  private static ImportSummary summary(String slug, int total, RowSet<Row> upserted, int retired) {
+    int added = 0;
+    int updated = 0;
+    for (RowSet<Row> result = upserted; result != null; result = result.next()) {
+      for (Row row : result) {
+        if (row.getBoolean("inserted")) {
+          added++;
+        } else {
+          updated++;
+        }
+      }
+    }
+    return new ImportSummary(slug, added, updated, total - added - updated, retired);
+  }
+
+  private static Map<String, Object> parameters(long bankId, int position, Question question) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("bankId", bankId);
+    parameters.put("ref", question.id());
+    parameters.put("position", position);
+    parameters.put("type", question.type().code());
+    parameters.put("prompt", question.prompt());
+    parameters.put("points", question.points());
+    parameters.put("topic", question.topic());
+    parameters.put("difficulty", question.difficulty().code());
+    parameters.put("content", QuestionCodec.content(question));
+    parameters.put("answerKey", QuestionCodec.answerKey(question));
+    parameters.put("feedback", question.feedback());
+    parameters.put("source", question.source());
+    return parameters;
+  }
+}

@@ -1,0 +1,81 @@
+package io.quizworks.bank;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads banks for the pages that list and preview them. */
+public final class BankRepository {
+  private final Pool pool;
+
+  public BankRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Every bank with its live-question counts, types in the format's order and topics in file order. */
+  public Future<List<BankSummary>> summaries() {
+    return SqlTemplate.forQuery(pool, BankSql.BANK_SUMMARIES)
+        .execute(Map.of())
+        .map(rows -> {
+          List<BankSummary> banks = new ArrayList<>();
+          for (Row row : rows) {
+            banks.add(new BankSummary(row.getString("slug"), row.getString("title"), row.getLong("total"),
+                typeCounts(row.getJsonArray("by_type")), counts(row.getJsonArray("by_topic"))));
+          }
+          return banks;
+        });
+  }
+
+  /** The bank with its live questions in file order, keys included; empty when no bank has that slug. */
+  public Future<Optional<BankPreview>> preview(String slug) {
+    return SqlTemplate.forQuery(pool, BankSql.BANK_BY_SLUG)
+        .execute(Map.of("slug", slug))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(Optional.empty());
+          }
+          Row bank = rows.iterator().next();
+          return SqlTemplate.forQuery(pool, BankSql.LIVE_QUESTIONS_WITH_KEYS)
+              .execute(Map.of("bankId", bank.getLong("id")))
+              .map(questions -> {
+                List<Question> list = new ArrayList<>();
+                questions.forEach(q -> list.add(QuestionCodec.question(stored(q))));
+                return Optional.of(new BankPreview(bank.getString("slug"), bank.getString("title"), list));
+              });
+        });
+  }
+
+  private static QuestionCodec.StoredQuestion stored(Row row) {
+    return new QuestionCodec.StoredQuestion(
+        row.getString("ref"), row.getString("type"), row.getString("prompt"), row.getBigDecimal("points"),
+        row.getString("topic"), row.getString("difficulty"), row.getJsonObject("content"),
+        row.getJsonObject("answer_key"), row.getString("feedback"), row.getString("source"));
+  }
+
+  private static List<BankSummary.Count> typeCounts(JsonArray pairs) {
+    List<BankSummary.Count> byCode = counts(pairs);
+    List<BankSummary.Count> ordered = new ArrayList<>();
+    for (QuestionType type : QuestionType.values()) {
+      byCode.stream()
+          .filter(c -> c.name().equals(type.code()))
+          .findFirst()
+          .ifPresent(c -> ordered.add(new BankSummary.Count(type.displayName(), c.count())));
+    }
+    return ordered;
+  }
+
+  private static List<BankSummary.Count> counts(JsonArray pairs) {
+    List<BankSummary.Count> counts = new ArrayList<>();
+    for (Object pair : pairs) {
+      JsonArray nameAndCount = (JsonArray) pair;
+      counts.add(new BankSummary.Count(nameAndCount.getString(0), nameAndCount.getLong(1)));
+    }
+    return counts;
+  }
+}

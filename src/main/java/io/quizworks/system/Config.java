@@ -1,0 +1,66 @@
+package io.quizworks.system;
+
+import io.vertx.pgclient.PgConnectOptions;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the server reads from its environment. PostgreSQL settings follow libpq: {@code PGHOST},
+ * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, or one {@code DATABASE_URL}.
+ */
+public record Config(int port, PgConnectOptions database, Path questionsDir) {
+  public static final String DEFAULT_DATABASE = "quizworks";
+
+  public static Config fromEnvironment(Map<String, String> env) {
+    return new Config(
+        intValue(env, "PORT", 8080),
+        database(env),
+        Path.of(env.getOrDefault("QUIZWORKS_QUESTIONS_DIR", "questions")));
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(newPort, database, questionsDir);
+  }
+
+  private static PgConnectOptions database(Map<String, String> env) {
+    String url = env.get("DATABASE_URL");
+    if (url != null && !url.isBlank()) {
+      try {
+        URI uri = URI.create(url.strip());
+        PgConnectOptions options = PgConnectOptions.fromUri(url.strip());
+        // The client fills in placeholder defaults; libpq's are the OS user and no password.
+        if (uri.getPath() == null || uri.getPath().length() <= 1) {
+          options.setDatabase(DEFAULT_DATABASE);
+        }
+        if (uri.getUserInfo() == null) {
+          options.setUser(System.getProperty("user.name")).setPassword("");
+        } else if (!uri.getUserInfo().contains(":")) {
+          options.setPassword("");
+        }
+        return options;
+      } catch (RuntimeException e) {
+        throw new StartupException(
+            "DATABASE_URL is not a PostgreSQL URL; expected postgresql://user:password@host:5432/database");
+      }
+    }
+    return new PgConnectOptions()
+        .setHost(env.getOrDefault("PGHOST", "localhost"))
+        .setPort(intValue(env, "PGPORT", 5432))
+        .setDatabase(env.getOrDefault("PGDATABASE", DEFAULT_DATABASE))
+        .setUser(env.getOrDefault("PGUSER", System.getProperty("user.name")))
+        .setPassword(env.getOrDefault("PGPASSWORD", ""));
+  }
+
+  private static int intValue(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new StartupException(name + " must be a whole number, found '" + value + "'");
+    }
+  }
+}

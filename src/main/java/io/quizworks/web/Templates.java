@@ -1,0 +1,41 @@
+package io.quizworks.web;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
+import java.util.Map;
+
+/**
+ * Renders {@code .ftlh} pages from {@code templates/}. The HTML output format is set explicitly, so every
+ * {@code ${…}} is escaped whatever the file is called: a question's text can never become markup.
+ */
+public final class Templates {
+  private final FreeMarkerTemplateEngine engine;
+
+  public Templates(Vertx vertx) {
+    engine = FreeMarkerTemplateEngine.create(vertx, "ftlh");
+    Configuration configuration = engine.unwrap();
+    configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
+    // Records (our view values) are read as properties: ${question.prompt}.
+    configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+    configuration.setDefaultEncoding("UTF-8");
+    configuration.setOutputEncoding("UTF-8");
+  }
+
+  /** Renders {@code templates/<page>.ftlh} with {@code data} as an HTML response of the given status. */
+  public void respond(RoutingContext ctx, int status, String page, Map<String, Object> data) {
+    engine
+        .render(data, "templates/" + page + ".ftlh")
+        .onSuccess(html -> ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+            .end(html))
+        .onFailure(ctx::fail);
+  }
+
+  public void respond(RoutingContext ctx, String page, Map<String, Object> data) {
+    respond(ctx, 200, page, data);
+  }
+}
