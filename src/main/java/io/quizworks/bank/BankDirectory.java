@@ -25,7 +25,6 @@ public final class BankDirectory {
 
   private final Vertx vertx;
   private final BankImporter importer;
-  private final QuestionCsvReader reader = new QuestionCsvReader();
 
   public BankDirectory(Vertx vertx, BankImporter importer) {
     this.vertx = vertx;
@@ -62,17 +61,19 @@ public final class BankDirectory {
       LOG.error("Skipping {}: a bank file name may hold only a-z, 0-9 and '-' (before .csv)", file);
       return Future.succeededFuture();
     }
-    return vertx.fileSystem().readFile(file.toString()).compose(buffer -> {
-      ParsedBank parsed = reader.read(buffer.getBytes());
-      if (!parsed.isValid()) {
-        LOG.error("Skipping {}: {} problem(s), nothing imported:\n  {}", file.getFileName(), parsed.errors().size(),
-            parsed.errors().stream().map(RowError::message).collect(Collectors.joining("\n  ")));
-        return Future.succeededFuture();
-      }
-      return importer.importBank(slug, titleOf(slug), parsed.questions()).onSuccess(summary -> LOG.info(
-          "Bank {}: {} added, {} updated, {} unchanged, {} retired", slug, summary.added(), summary.updated(),
-          summary.unchanged(), summary.retired()));
-    });
+    return vertx.fileSystem().readFile(file.toString())
+        .compose(buffer -> importer.importCsv(slug, titleOf(slug), buffer.getBytes()))
+        .map(result -> {
+          if (!result.isImported()) {
+            LOG.error("Skipping {}: {} problem(s), nothing imported:\n  {}", file.getFileName(), result.errors().size(),
+                result.errors().stream().map(RowError::message).collect(Collectors.joining("\n  ")));
+            return null;
+          }
+          ImportSummary summary = result.summary().orElseThrow();
+          LOG.info("Bank {}: {} added, {} updated, {} unchanged, {} retired", slug, summary.added(),
+              summary.updated(), summary.unchanged(), summary.retired());
+          return summary;
+        });
   }
 
   static String slugOf(Path file) {

@@ -17,16 +17,29 @@ import java.util.Map;
  */
 public final class BankImporter {
   private final Pool pool;
+  private final QuestionCsvReader reader = new QuestionCsvReader();
 
   public BankImporter(Pool pool) {
     this.pool = pool;
   }
 
   /**
-   * Imports {@code questions} as the whole content of bank {@code slug}. Callers pass only a valid
-   * {@link ParsedBank}'s questions: validation happens before, so a bad file never opens a transaction.
+   * Reads and validates a whole CSV file, then imports it as bank {@code slug} only if it has no error:
+   * a file with any problem writes nothing and comes back with every problem found.
    */
-  public Future<ImportSummary> importBank(String slug, String title, List<Question> questions) {
+  public Future<ImportResult> importCsv(String slug, String title, byte[] csv) {
+    ParsedBank parsed = reader.read(csv);
+    if (!parsed.isValid()) {
+      return Future.succeededFuture(ImportResult.rejected(parsed.errors()));
+    }
+    return importBank(slug, title, parsed.questions()).map(ImportResult::imported);
+  }
+
+  /**
+   * Imports {@code questions} as the whole content of bank {@code slug}, in one transaction. Callers pass
+   * only a valid {@link ParsedBank}'s questions, so a bad file never opens a transaction.
+   */
+  Future<ImportSummary> importBank(String slug, String title, List<Question> questions) {
     if (questions.isEmpty()) {
       return Future.failedFuture(new IllegalArgumentException("A bank needs at least one question"));
     }

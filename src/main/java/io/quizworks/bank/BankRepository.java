@@ -53,7 +53,7 @@ public final class BankRepository {
 
   private static QuestionCodec.StoredQuestion stored(Row row) {
     return new QuestionCodec.StoredQuestion(
-        row.getString("ref"), row.getString("type"), row.getString("prompt"), row.getBigDecimal("points"),
+        row.getString("ref"), row.getString("type"), row.getString("prompt"), row.getBigDecimal("points").stripTrailingZeros(),
         row.getString("topic"), row.getString("difficulty"), row.getJsonObject("content"),
         row.getJsonObject("answer_key"), row.getString("feedback"), row.getString("source"));
   }

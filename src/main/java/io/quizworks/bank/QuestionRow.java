@@ -103,7 +103,7 @@ final class QuestionRow {
       error(POINTS, cell(POINTS), expected);
       return BigDecimal.ONE;
     }
-    return points.get();
+    return points.get().stripTrailingZeros();
   }
 
   private String required(String column, String what) {
