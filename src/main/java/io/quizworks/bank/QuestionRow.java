@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 final class QuestionRow {
   private static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+  private static final Pattern THOUSANDS_GROUPED = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{3})+");
   private static final Pattern LETTER_SEPARATORS = Pattern.compile("[;,\\s]+");
   private static final BigDecimal MAX_POINTS = new BigDecimal("1000");
   private static final int MAX_FOUND_LENGTH = 60;
@@ -223,7 +224,7 @@ final class QuestionRow {
   private Optional<AnswerKey> numeric(String answer) {
     Optional<BigDecimal> value = number(answer);
     if (value.isEmpty()) {
-      error(ANSWER, answer, "a number such as 42 or 2.5" + (decimalCommaAllowed ? " (or 2,5)" : ""));
+      error(ANSWER, answer, "a number such as 42 or 2.5" + (decimalCommaAllowed ? " (or 2,5), without a thousands separator" : ""));
     }
     String toleranceCell = cell(TOLERANCE);
     Optional<BigDecimal> tolerance = toleranceCell.isEmpty() ? Optional.of(BigDecimal.ZERO) : number(toleranceCell);
@@ -268,8 +269,15 @@ final class QuestionRow {
     return pairs.size() == choices.size() ? Optional.of(new AnswerKey.Matching(pairs)) : Optional.empty();
   }
 
-  /** A point is the decimal separator; a semicolon file may use a comma, as European Excel writes it. */
+  /**
+   * A point is the decimal separator; a semicolon file may use a comma, as European Excel writes it. In
+   * such a file {@code 1.500} is how a thousands-grouped 1500 is saved, so a point followed by groups of
+   * three digits is refused there rather than read as 1.5.
+   */
   private Optional<BigDecimal> number(String value) {
+    if (decimalCommaAllowed && THOUSANDS_GROUPED.matcher(value).matches()) {
+      return Optional.empty();
+    }
     String normalised = decimalCommaAllowed && value.indexOf('.') < 0 ? value.replace(',', '.') : value;
     return NUMBER.matcher(normalised).matches() ? Optional.of(new BigDecimal(normalised)) : Optional.empty();
   }

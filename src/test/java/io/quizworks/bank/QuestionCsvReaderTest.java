@@ -144,6 +144,16 @@ class QuestionCsvReaderTest {
     }
 
     @Test
+    @DisplayName("but not a thousands-grouped number in a semicolon file, which would silently read 1.500 as 1.5")
+    void thousandsGrouping() {
+      ParsedBank bank = read("id;type;topic;difficulty;points;prompt;answer\nq1;numeric;T;easy;1;How many?;1.500\n");
+      assertThat(bank.errors()).containsExactly(new RowError(2, "answer", "`1.500`",
+          "a number such as 42 or 2.5 (or 2,5), without a thousands separator"));
+      assertThat(read("id;type;topic;difficulty;points;prompt;answer\nq1;numeric;T;easy;1;How many?;1.5\n").errors())
+          .isEmpty();
+    }
+
+    @Test
     @DisplayName("header names in any case and order, only the columns used, trailing empty rows and columns")
     void looseHeader() {
       ParsedBank bank = read("PROMPT,Type,Id,Points,TOPIC,difficulty,Answer,,\n"

@@ -1,0 +1,60 @@
+package io.quizworks.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Configuration from the environment")
+class ConfigTest {
+
+  @Test
+  @DisplayName("defaults to port 8080 and the quizworks database on localhost:5432 as the OS user")
+  void defaults() {
+    Config config = Config.fromEnvironment(Map.of());
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.database().getHost()).isEqualTo("localhost");
+    assertThat(config.database().getPort()).isEqualTo(5432);
+    assertThat(config.database().getDatabase()).isEqualTo("quizworks");
+    assertThat(config.database().getUser()).isEqualTo(System.getProperty("user.name"));
+    assertThat(config.questionsDir()).isEqualTo(Path.of("questions"));
+  }
+
+  @Test
+  @DisplayName("reads PORT and the libpq variables")
+  void libpq() {
+    Config config = Config.fromEnvironment(Map.of("PORT", "9090", "PGHOST", "db.school.internal", "PGPORT", "6432",
+        "PGDATABASE", "exams", "PGUSER", "quiz", "PGPASSWORD", "s3cret"));
+    assertThat(config.port()).isEqualTo(9090);
+    assertThat(config.database().getHost()).isEqualTo("db.school.internal");
+    assertThat(config.database().getPort()).isEqualTo(6432);
+    assertThat(config.database().getDatabase()).isEqualTo("exams");
+    assertThat(config.database().getUser()).isEqualTo("quiz");
+    assertThat(config.database().getPassword()).isEqualTo("s3cret");
+  }
+
+  @Test
+  @DisplayName("prefers one DATABASE_URL, filling in the database when the URL names none")
+  void databaseUrl() {
+    Config config = Config.fromEnvironment(Map.of("PGHOST", "ignored",
+        "DATABASE_URL", "postgresql://quiz:pw@db:5433/exams"));
+    assertThat(config.database().getHost()).isEqualTo("db");
+    assertThat(config.database().getPort()).isEqualTo(5433);
+    assertThat(config.database().getDatabase()).isEqualTo("exams");
+    assertThat(config.database().getUser()).isEqualTo("quiz");
+    assertThat(config.database().getPassword()).isEqualTo("pw");
+    assertThat(Config.fromEnvironment(Map.of("DATABASE_URL", "postgres://quiz@db")).database().getDatabase())
+        .isEqualTo("quizworks");
+  }
+
+  @Test
+  @DisplayName("refuses a PORT that is not a number, saying which variable is wrong")
+  void badPort() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PORT", "eighty")))
+        .isInstanceOf(StartupException.class)
+        .hasMessage("PORT must be a whole number, found 'eighty'");
+  }
+}

@@ -1,0 +1,60 @@
+package io.quizworks.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quizworks.support.TestDatabase;
+import io.vertx.pgclient.PgConnectOptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Preparing the database at start-up")
+class DatabaseBootstrapTest {
+
+  @Test
+  @DisplayName("creates a missing database and migrates it; a second start changes nothing")
+  void createsAndMigrates() {
+    try (TestDatabase database = TestDatabase.adopt(TestDatabase.freshName())) {
+      assertThat(database.exists()).isFalse();
+      new DatabaseBootstrap(database.options()).prepare();
+      assertThat(database.exists()).isTrue();
+      assertThat(database.queryLong("select count(*) from flyway_schema_history where success")).isEqualTo(1);
+      new DatabaseBootstrap(database.options()).prepare();
+      assertThat(database.queryLong("select count(*) from flyway_schema_history")).isEqualTo(1);
+      assertThat(database.queryLong("select count(*) from information_schema.tables where table_name in "
+          + "('bank', 'question')")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("says where it looked and what to check when PostgreSQL cannot be reached")
+  void unreachable() {
+    PgConnectOptions nowhere = new PgConnectOptions(TestDatabase.server()).setHost("127.0.0.1").setPort(1)
+        .setDatabase("quizworks");
+    assertThatThrownBy(() -> new DatabaseBootstrap(nowhere).prepare())
+        .isInstanceOf(StartupException.class)
+        .hasMessage("Cannot reach PostgreSQL at 127.0.0.1:1: check that it is running and that PGHOST/PGPORT "
+            + "(or DATABASE_URL) point at it");
+  }
+
+  @Test
+  @DisplayName("says what to do when the database is missing and the role may not create it")
+  void mayNotCreate() {
+    String role = "quizworks_test_nocreate";
+    TestDatabase.admin("DROP ROLE IF EXISTS " + role);
+    TestDatabase.admin("CREATE ROLE " + role + " LOGIN NOCREATEDB");
+    try {
+      String missing = TestDatabase.freshName();
+      PgConnectOptions options = new PgConnectOptions(TestDatabase.server()).setUser(role).setPassword("")
+          .setDatabase(missing);
+      assertThatThrownBy(() -> new DatabaseBootstrap(options).prepare())
+          .isInstanceOf(StartupException.class)
+          .hasMessageContaining("Database '" + missing + "' does not exist")
+          .hasMessageContaining("role '" + role + "' may not create it")
+          .hasMessageContaining("CREATE DATABASE \"" + missing + "\" OWNER \"" + role + "\"");
+      assertThat(TestDatabase.adopt(missing).exists()).isFalse();
+    } finally {
+      TestDatabase.admin("DROP ROLE IF EXISTS " + role);
+    }
+  }
+}
