@@ -1,13 +1,15 @@
 package io.quizworks.bank;
 
+import io.quizworks.web.Guards;
+import io.quizworks.web.Principal;
 import io.quizworks.web.Templates;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /**
- * {@code GET /}: the banks with their question counts; {@code GET /banks/:slug}: a bank's questions with
- * their keys. The preview is a teacher's view; the sign-in work puts it behind a teacher's session.
+ * {@code GET /banks}: the banks a teacher may use, with their question counts; {@code GET /banks/:slug}: a
+ * bank's questions with their keys. Teachers only: keys must never reach a student.
  */
 public final class BankPages {
   private final BankRepository banks;
@@ -19,21 +21,21 @@ public final class BankPages {
   }
 
   public void mount(Router router) {
-    router.get("/").handler(this::list);
-    router.get("/banks/:slug").handler(this::preview);
+    router.get("/banks").handler(Guards.teacher()).handler(this::list);
+    router.get("/banks/:slug").handler(Guards.teacher()).handler(this::preview);
   }
 
   private void list(RoutingContext ctx) {
-    banks.summaries()
-        .onSuccess(list -> templates.respond(ctx, "index", Map.of("banks", list)))
+    banks.summaries(Principal.required(ctx).id())
+        .onSuccess(list -> templates.respond(ctx, "banks", Map.of("banks", list)))
         .onFailure(ctx::fail);
   }
 
   private void preview(RoutingContext ctx) {
-    banks.preview(ctx.pathParam("slug"))
+    banks.preview(ctx.pathParam("slug"), Principal.required(ctx).id())
         .onSuccess(found -> {
           if (found.isEmpty()) {
-            ctx.fail(404);
+            Guards.denied(ctx, "bank " + ctx.pathParam("slug"));
             return;
           }
           BankPreview bank = found.get();

@@ -18,24 +18,31 @@ public final class BankRepository {
     this.pool = pool;
   }
 
-  /** Every bank with its live-question counts, types in the format's order and topics in file order. */
-  public Future<List<BankSummary>> summaries() {
+  /**
+   * The banks a teacher may use (shared ones first, then their own) with live-question counts, types in
+   * the format's order and topics in file order.
+   */
+  public Future<List<BankSummary>> summaries(long teacherId) {
     return SqlTemplate.forQuery(pool, BankSql.BANK_SUMMARIES)
-        .execute(Map.of())
+        .execute(Map.of("teacherId", teacherId))
         .map(rows -> {
           List<BankSummary> banks = new ArrayList<>();
           for (Row row : rows) {
-            banks.add(new BankSummary(row.getString("slug"), row.getString("title"), row.getLong("total"),
+            banks.add(new BankSummary(row.getString("slug"), row.getString("title"), row.getBoolean("own"),
+                row.getLong("total"),
                 typeCounts(row.getJsonArray("by_type")), counts(row.getJsonArray("by_topic"))));
           }
           return banks;
         });
   }
 
-  /** The bank with its live questions in file order, keys included; empty when no bank has that slug. */
-  public Future<Optional<BankPreview>> preview(String slug) {
-    return SqlTemplate.forQuery(pool, BankSql.BANK_BY_SLUG)
-        .execute(Map.of("slug", slug))
+  /**
+   * The bank with its live questions in file order, keys included; empty when there is no such bank or
+   * it belongs to another teacher.
+   */
+  public Future<Optional<BankPreview>> preview(String slug, long teacherId) {
+    return SqlTemplate.forQuery(pool, BankSql.VISIBLE_BANK_BY_SLUG)
+        .execute(Map.of("slug", slug, "teacherId", teacherId))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.succeededFuture(Optional.empty());

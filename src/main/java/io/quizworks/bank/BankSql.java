@@ -45,7 +45,7 @@ final class BankSql {
 
   static final String BANK_SUMMARIES =
       """
-      select b.slug, b.title,
+      select b.slug, b.title, b.owner_id is not null as own,
              (select count(*) from question q where q.bank_id = b.id and q.retired_at is null) as total,
              (select coalesce(json_agg(json_build_array(t.type, t.n)), '[]')
                 from (select type, count(*) as n from question q
@@ -54,10 +54,13 @@ final class BankSql {
                 from (select topic, count(*) as n, min(position) as first from question q
                       where q.bank_id = b.id and q.retired_at is null group by topic) t) as by_topic
       from bank b
-      order by b.title
+      where b.owner_id is null or b.owner_id = #{teacherId}
+      order by b.owner_id nulls first, b.title
       """;
 
-  static final String BANK_BY_SLUG = "select id, slug, title from bank where slug = #{slug}";
+  /** A bank a teacher may use: a shared one, or one of their own. */
+  static final String VISIBLE_BANK_BY_SLUG =
+      "select id, slug, title from bank where slug = #{slug} and (owner_id is null or owner_id = #{teacherId})";
 
   static final String LIVE_QUESTIONS_WITH_KEYS =
       """

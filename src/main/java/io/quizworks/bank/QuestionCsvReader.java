@@ -144,20 +144,33 @@ public final class QuestionCsvReader {
       positions.forEach(
           (name, index) -> {
             if (index < record.size()) {
-              cells.put(name, record.get(index).strip());
+              cells.put(name, value(record, index));
             }
           });
       for (int i = 0; i < record.size(); i++) {
-        String value = record.get(i);
+        String value = value(record, i);
         if (value.length() > MAX_CELL_LENGTH) {
           errors.add(new RowError(row, columnLetter(i), value.length() + " characters", "at most " + MAX_CELL_LENGTH));
         } else if (!value.isBlank() && !positions.containsValue(i)) {
           errors.add(
-              new RowError(row, columnLetter(i), "`" + QuestionRow.abbreviate(value.strip()) + "` under no column name",
+              new RowError(row, columnLetter(i), "`" + QuestionRow.abbreviate(value) + "` under no column name",
                   "an empty cell, or a name for this column in row 1"));
         }
       }
       return cells;
+    }
+
+    /**
+     * The exported file puts a quote before a text that a spreadsheet would run as a formula (see
+     * {@link QuestionCsvWriter#text}); only a quote in that place is taken off, so other texts that start
+     * with a quote keep it. The length limit applies to what is kept, so an exported cell of the longest
+     * length reads back.
+     */
+    private static String value(CSVRecord record, int index) {
+      String value = record.get(index).strip();
+      boolean escaped = value.length() > 1 && value.charAt(0) == '\''
+          && QuestionCsvWriter.FORMULA_TRIGGERS.indexOf(value.charAt(1)) >= 0;
+      return escaped ? value.substring(1) : value;
     }
 
     /** Spreadsheet column letters (A, B, …, AA) for columns that have no name to report. */

@@ -232,7 +232,7 @@ final class QuestionRow {
       error(TOLERANCE, toleranceCell, "an empty cell or a number of 0 or more");
       return Optional.empty();
     }
-    return value.map(v -> new AnswerKey.Numeric(v, tolerance.get()));
+    return value.map(v -> new AnswerKey.Numeric(v.stripTrailingZeros(), tolerance.get().stripTrailingZeros()));
   }
 
   private Optional<AnswerKey> ordering(String answer, List<Choice> choices) {

@@ -3,24 +3,56 @@ package io.quizworks.system;
 import io.vertx.pgclient.PgConnectOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Everything the server reads from its environment. PostgreSQL settings follow libpq: {@code PGHOST},
  * {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD}, or one {@code DATABASE_URL}.
  */
-public record Config(int port, PgConnectOptions database, Path questionsDir) {
+public record Config(
+    int port,
+    PgConnectOptions database,
+    Path questionsDir,
+    boolean signupOpen,
+    boolean demo,
+    Duration sessionIdle,
+    Duration sessionAbsolute,
+    Duration saveGrace) {
   public static final String DEFAULT_DATABASE = "quizworks";
 
   public static Config fromEnvironment(Map<String, String> env) {
     return new Config(
         intValue(env, "PORT", 8080),
         database(env),
-        Path.of(env.getOrDefault("QUIZWORKS_QUESTIONS_DIR", "questions")));
+        Path.of(env.getOrDefault("QUIZWORKS_QUESTIONS_DIR", "questions")),
+        !"off".equalsIgnoreCase(env.getOrDefault("QUIZWORKS_SIGNUP", "on").strip()),
+        "on".equalsIgnoreCase(env.getOrDefault("QUIZWORKS_DEMO", "off").strip()),
+        Duration.ofMinutes(intValue(env, "QUIZWORKS_SESSION_IDLE_MINUTES", 30)),
+        Duration.ofHours(intValue(env, "QUIZWORKS_SESSION_MAX_HOURS", 12)),
+        Duration.ofSeconds(intValue(env, "QUIZWORKS_SAVE_GRACE_SECONDS", 30)));
   }
 
-  public Config withPort(int newPort) {
-    return new Config(newPort, database, questionsDir);
+  /** The defaults with a given port, database and banks folder: what tests start. */
+  public static Config of(int port, PgConnectOptions database, Path questionsDir) {
+    return new Config(port, database, questionsDir, true, false, Duration.ofMinutes(30), Duration.ofHours(12),
+        Duration.ofSeconds(30));
+  }
+
+  public Config withDemo(boolean on) {
+    return new Config(port, database, questionsDir, signupOpen, on, sessionIdle, sessionAbsolute, saveGrace);
+  }
+
+  public Config withSignupOpen(boolean open) {
+    return new Config(port, database, questionsDir, open, demo, sessionIdle, sessionAbsolute, saveGrace);
+  }
+
+  public Config withSaveGrace(Duration grace) {
+    return new Config(port, database, questionsDir, signupOpen, demo, sessionIdle, sessionAbsolute, grace);
+  }
+
+  public Config withSessionIdle(Duration idle) {
+    return new Config(port, database, questionsDir, signupOpen, demo, idle, sessionAbsolute, saveGrace);
   }
 
   private static PgConnectOptions database(Map<String, String> env) {

@@ -1,7 +1,14 @@
 package io.quizworks.system;
 
+import io.quizworks.accounts.AccountPages;
+import io.quizworks.accounts.Accounts;
+import io.quizworks.accounts.Passwords;
+import io.quizworks.accounts.SessionAuth;
+import io.quizworks.accounts.Sessions;
+import io.quizworks.accounts.SignInThrottle;
 import io.quizworks.bank.BankPages;
 import io.quizworks.bank.BankRepository;
+import io.quizworks.web.Csrf;
 import io.quizworks.web.ErrorPages;
 import io.quizworks.web.HealthCheck;
 import io.quizworks.web.SecurityHeaders;
@@ -12,29 +19,46 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.Map;
 
 /** Serves the pages and endpoints over HTTP; holds no state of its own, so any number can run side by side. */
 public final class HttpVerticle extends VerticleBase {
-  private final int port;
+  /** Large enough for a 5,000-question bank CSV; anything bigger is refused before it is read. */
+  static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+  private final Config config;
   private final Pool pool;
   private HttpServer server;
 
-  public HttpVerticle(int port, Pool pool) {
-    this.port = port;
+  public HttpVerticle(Config config, Pool pool) {
+    this.config = config;
     this.pool = pool;
   }
 
   /** The application's routes, built from its dependencies so tests can hand it any pool. */
-  public static Router router(Vertx vertx, Pool pool) {
+  public static Router router(Vertx vertx, Pool pool, Config config) {
     Templates templates = new Templates(vertx);
     ErrorPages errors = new ErrorPages(templates);
+    Passwords passwords = new Passwords(vertx);
+    Sessions sessions = new Sessions(pool, config.sessionIdle(), config.sessionAbsolute());
+    Accounts accounts = new Accounts(pool, passwords);
+
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     router.get("/health").handler(new HealthCheck(pool));
-    router.route("/static/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+    router.route("/static/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+    router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setDeleteUploadedFilesOnEnd(true));
+    router.route().handler(new SessionAuth(sessions));
+    router.route().handler(new Csrf());
+
+    router.get("/").handler(ctx -> templates.respond(ctx, "home", Map.of()));
+    new AccountPages(accounts, sessions, new SignInThrottle(pool), templates, config.signupOpen()).mount(router);
     new BankPages(new BankRepository(pool), templates).mount(router);
+
     router.route().last().handler(errors::notFound);
     router.route().failureHandler(errors::failure);
     return router;
@@ -43,8 +67,8 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.createHttpServer()
-        .requestHandler(router(vertx, pool))
-        .listen(port)
+        .requestHandler(router(vertx, pool, config))
+        .listen(config.port())
         .onSuccess(s -> server = s);
   }
 

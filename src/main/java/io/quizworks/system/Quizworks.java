@@ -33,7 +33,7 @@ public final class Quizworks {
         })
         .compose(ready -> {
           Pool pool = pool(vertx, config.database());
-          HttpVerticle http = new HttpVerticle(config.port(), pool);
+          HttpVerticle http = new HttpVerticle(config, pool);
           return new BankDirectory(vertx, new BankImporter(pool))
               .loadAll(config.questionsDir())
               .compose(loaded -> vertx.deployVerticle(http))

@@ -6,6 +6,7 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,10 +27,16 @@ public final class Templates {
     configuration.setOutputEncoding("UTF-8");
   }
 
-  /** Renders {@code templates/<page>.ftlh} with {@code data} as an HTML response of the given status. */
+  /**
+   * Renders {@code templates/<page>.ftlh} with {@code data} as an HTML response of the given status. Every
+   * page also gets {@code csrf} (the token its forms carry) and {@code user} (who is signed in, if anyone).
+   */
   public void respond(RoutingContext ctx, int status, String page, Map<String, Object> data) {
+    Map<String, Object> model = new HashMap<>(data);
+    model.put("csrf", Csrf.token(ctx));
+    Principal.of(ctx).ifPresent(user -> model.put("user", user));
     engine
-        .render(data, "templates/" + page + ".ftlh")
+        .render(model, "templates/" + page + ".ftlh")
         .onSuccess(html -> ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
             .end(html))
         .onFailure(ctx::fail);

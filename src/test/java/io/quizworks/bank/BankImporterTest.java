@@ -144,7 +144,7 @@ class BankImporterTest {
     List<Question> written = new QuestionCsvReader().read(csv).questions();
     assertThat(written).hasSize(7);
     importer.importBank("every-type", "Every Type", written).await();
-    BankPreview preview = new BankRepository(pool).preview("every-type").await().orElseThrow();
+    BankPreview preview = new BankRepository(pool).preview("every-type", 0L).await().orElseThrow();
     assertThat(preview.questions()).usingRecursiveFieldByFieldElementComparator().isEqualTo(written);
   }
 }

@@ -3,6 +3,7 @@ package io.quizworks.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quizworks.bank.BankImporter;
+import io.quizworks.support.TestClient;
 import io.quizworks.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,18 +27,23 @@ class ServerTest {
   private static TestDatabase database;
   private static Quizworks app;
   private static WebClient client;
+  private static TestClient teacher;
 
   @BeforeAll
   static void start(Vertx vertx) {
     database = TestDatabase.adopt(TestDatabase.freshName());
-    Config config = new Config(0, database.options(), Path.of("questions"));
+    Config config = Config.of(0, database.options(), Path.of("questions"));
     app = Quizworks.start(vertx, config).await();
-    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(app.port()));
+    client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(app.port())
+        .setFollowRedirects(false));
+    teacher = new TestClient(vertx, app.port());
+    teacher.signUpTeacher("Ada Teacher", "ada@school.test", "correct horse battery");
   }
 
   @AfterAll
   static void stop(Vertx vertx) {
     client.close();
+    teacher.close();
     app.stop(vertx).await();
     database.close();
   }
@@ -61,9 +67,17 @@ class ServerTest {
   }
 
   @Test
-  @DisplayName("lists the Manufacturing banks with question counts by type and topic")
+  @DisplayName("sends a signed-out visitor who asks for the banks to the teacher sign-in")
+  void banksNeedATeacher() {
+    HttpResponse<Buffer> response = get("/banks/manufacturing-roles");
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.getHeader("Location")).isEqualTo("/signin?next=%2Fbanks%2Fmanufacturing-roles");
+  }
+
+  @Test
+  @DisplayName("lists the Manufacturing banks to a teacher with question counts by type and topic")
   void bankList() {
-    HttpResponse<Buffer> response = get("/");
+    HttpResponse<Buffer> response = teacher.get("/banks");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).isEqualTo("text/html; charset=utf-8");
     long roles = database.queryLong("select count(*) from question q join bank b on b.id = q.bank_id "
@@ -81,7 +95,7 @@ class ServerTest {
   @Test
   @DisplayName("previews a bank's questions with their keys and feedback")
   void bankPreview() {
-    HttpResponse<Buffer> response = get("/banks/manufacturing-roles");
+    HttpResponse<Buffer> response = teacher.get("/banks/manufacturing-roles");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.bodyAsString())
         .contains("<h1>Manufacturing Roles</h1>")
@@ -94,7 +108,7 @@ class ServerTest {
   @DisplayName("re-starting against the same database never duplicates a question")
   void restartIsIdempotent(Vertx vertx) {
     long before = database.queryLong("select count(*) from question");
-    Quizworks second = Quizworks.start(vertx, new Config(0, database.options(), Path.of("questions"))).await();
+    Quizworks second = Quizworks.start(vertx, Config.of(0, database.options(), Path.of("questions"))).await();
     second.stop(vertx).await();
     assertThat(database.queryLong("select count(*) from question")).isEqualTo(before).isGreaterThanOrEqualTo(60);
   }
@@ -108,9 +122,9 @@ class ServerTest {
     new BankImporter(app.pool()).importCsv("payloads", "<script>alert('title')</script>",
         csv.getBytes(StandardCharsets.UTF_8)).await();
 
-    String list = get("/").bodyAsString();
+    String list = teacher.get("/banks").bodyAsString();
     assertThat(list).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;");
-    String page = get("/banks/payloads").bodyAsString();
+    String page = teacher.get("/banks/payloads").bodyAsString();
     assertThat(page)
         .doesNotContain("<script>alert", "<img src=x", "<i>feedback", "<b>Topic")
         .contains("&lt;script&gt;alert(&#39;prompt&#39;)&lt;/script&gt;")
@@ -121,7 +135,7 @@ class ServerTest {
   @Test
   @DisplayName("answers an unknown bank with a 404 page that shows no internals")
   void unknownBank() {
-    HttpResponse<Buffer> response = get("/banks/no-such-bank");
+    HttpResponse<Buffer> response = teacher.get("/banks/no-such-bank");
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.bodyAsString()).contains("Page not found").doesNotContain("Exception", "at io.", ".java");
   }
@@ -144,7 +158,7 @@ class ServerTest {
     var nowhere = new io.vertx.pgclient.PgConnectOptions(database.options()).setPort(1);
     var pool = Quizworks.pool(vertx, nowhere);
     vertx.createHttpServer()
-        .requestHandler(HttpVerticle.router(vertx, pool))
+        .requestHandler(HttpVerticle.router(vertx, pool, Config.of(0, nowhere, Path.of("questions"))))
         .listen(0)
         .compose(server -> client.get(server.actualPort(), "localhost", "/health").send()
             .eventually(() -> server.close().compose(v -> pool.close())))
