@@ -52,17 +52,10 @@ public final class BankRepository {
               .execute(Map.of("bankId", bank.getLong("id")))
               .map(questions -> {
                 List<Question> list = new ArrayList<>();
-                questions.forEach(q -> list.add(QuestionCodec.question(stored(q))));
+                questions.forEach(q -> list.add(QuestionRows.question(q)));
                 return Optional.of(new BankPreview(bank.getString("slug"), bank.getString("title"), list));
               });
         });
-  }
-
-  private static QuestionCodec.StoredQuestion stored(Row row) {
-    return new QuestionCodec.StoredQuestion(
-        row.getString("ref"), row.getString("type"), row.getString("prompt"), row.getBigDecimal("points").stripTrailingZeros(),
-        row.getString("topic"), row.getString("difficulty"), row.getJsonObject("content"),
-        row.getJsonObject("answer_key"), row.getString("feedback"), row.getString("source"));
   }
 
   private static List<BankSummary.Count> typeCounts(JsonArray pairs) {

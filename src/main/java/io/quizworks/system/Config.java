@@ -4,6 +4,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -18,7 +19,8 @@ public record Config(
     boolean demo,
     Duration sessionIdle,
     Duration sessionAbsolute,
-    Duration saveGrace) {
+    Duration saveGrace,
+    ZoneId zone) {
   public static final String DEFAULT_DATABASE = "quizworks";
 
   public static Config fromEnvironment(Map<String, String> env) {
@@ -30,29 +32,30 @@ public record Config(
         "on".equalsIgnoreCase(env.getOrDefault("QUIZWORKS_DEMO", "off").strip()),
         Duration.ofMinutes(intValue(env, "QUIZWORKS_SESSION_IDLE_MINUTES", 30)),
         Duration.ofHours(intValue(env, "QUIZWORKS_SESSION_MAX_HOURS", 12)),
-        Duration.ofSeconds(intValue(env, "QUIZWORKS_SAVE_GRACE_SECONDS", 30)));
+        Duration.ofSeconds(intValue(env, "QUIZWORKS_SAVE_GRACE_SECONDS", 30)),
+        zone(env.getOrDefault("QUIZWORKS_TIME_ZONE", "UTC")));
   }
 
   /** The defaults with a given port, database and banks folder: what tests start. */
   public static Config of(int port, PgConnectOptions database, Path questionsDir) {
     return new Config(port, database, questionsDir, true, false, Duration.ofMinutes(30), Duration.ofHours(12),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), ZoneId.of("UTC"));
   }
 
   public Config withDemo(boolean on) {
-    return new Config(port, database, questionsDir, signupOpen, on, sessionIdle, sessionAbsolute, saveGrace);
+    return new Config(port, database, questionsDir, signupOpen, on, sessionIdle, sessionAbsolute, saveGrace, zone);
   }
 
   public Config withSignupOpen(boolean open) {
-    return new Config(port, database, questionsDir, open, demo, sessionIdle, sessionAbsolute, saveGrace);
+    return new Config(port, database, questionsDir, open, demo, sessionIdle, sessionAbsolute, saveGrace, zone);
   }
 
   public Config withSaveGrace(Duration grace) {
-    return new Config(port, database, questionsDir, signupOpen, demo, sessionIdle, sessionAbsolute, grace);
+    return new Config(port, database, questionsDir, signupOpen, demo, sessionIdle, sessionAbsolute, grace, zone);
   }
 
   public Config withSessionIdle(Duration idle) {
-    return new Config(port, database, questionsDir, signupOpen, demo, idle, sessionAbsolute, saveGrace);
+    return new Config(port, database, questionsDir, signupOpen, demo, idle, sessionAbsolute, saveGrace, zone);
   }
 
   private static PgConnectOptions database(Map<String, String> env) {
@@ -82,6 +85,15 @@ public record Config(
         .setDatabase(env.getOrDefault("PGDATABASE", DEFAULT_DATABASE))
         .setUser(env.getOrDefault("PGUSER", System.getProperty("user.name")))
         .setPassword(env.getOrDefault("PGPASSWORD", ""));
+  }
+
+  private static ZoneId zone(String name) {
+    try {
+      return ZoneId.of(name.strip());
+    } catch (RuntimeException e) {
+      throw new StartupException("QUIZWORKS_TIME_ZONE must be a time zone such as Europe/Berlin or America/Chicago, "
+          + "found '" + name + "'");
+    }
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback) {

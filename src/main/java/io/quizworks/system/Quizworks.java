@@ -2,28 +2,36 @@ package io.quizworks.system;
 
 import io.quizworks.bank.BankDirectory;
 import io.quizworks.bank.BankImporter;
+import io.quizworks.quiz.Attempts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Start-up in order: prepare the database (create, migrate), load the banks in {@code questions/}, then
  * serve. Returns the running application so a caller (main or a test) can find its port and stop it.
  */
 public final class Quizworks {
+  private static final Logger LOG = LoggerFactory.getLogger(Quizworks.class);
   private static final int POOL_SIZE = 16;
+  /** How often each node finalises attempts whose page is gone; any node may, and doing it twice is harmless. */
+  private static final long SWEEP_EVERY_MS = 30_000;
 
   private final Pool pool;
   private final HttpVerticle http;
   private final String deploymentId;
+  private final long sweepTimer;
 
-  private Quizworks(Pool pool, HttpVerticle http, String deploymentId) {
+  private Quizworks(Pool pool, HttpVerticle http, String deploymentId, long sweepTimer) {
     this.pool = pool;
     this.http = http;
     this.deploymentId = deploymentId;
+    this.sweepTimer = sweepTimer;
   }
 
   public static Future<Quizworks> start(Vertx vertx, Config config) {
@@ -37,9 +45,15 @@ public final class Quizworks {
           return new BankDirectory(vertx, new BankImporter(pool))
               .loadAll(config.questionsDir())
               .compose(loaded -> vertx.deployVerticle(http))
-              .map(id -> new Quizworks(pool, http, id))
+              .map(id -> new Quizworks(pool, http, id, sweepPeriodically(vertx, pool, config)))
               .onFailure(failure -> pool.close());
         });
+  }
+
+  private static long sweepPeriodically(Vertx vertx, Pool pool, Config config) {
+    Attempts attempts = new Attempts(pool, config.saveGrace());
+    return vertx.setPeriodic(SWEEP_EVERY_MS, timer -> attempts.sweep()
+        .onFailure(failure -> LOG.warn("Sweeping expired attempts failed: {}", failure.getMessage())));
   }
 
   public static Pool pool(Vertx vertx, PgConnectOptions options) {
@@ -58,6 +72,7 @@ public final class Quizworks {
   }
 
   public Future<Void> stop(Vertx vertx) {
+    vertx.cancelTimer(sweepTimer);
     return vertx.undeploy(deploymentId).compose(v -> pool.close());
   }
 }

@@ -41,7 +41,7 @@ public final class ErrorPages {
       return;
     }
     String accept = String.valueOf(ctx.request().getHeader("Accept"));
-    if (accept.contains("application/json") && !accept.contains("text/html")) {
+    if (Guards.isApi(ctx) || accept.contains("application/json") && !accept.contains("text/html")) {
       ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
           .end(new JsonObject().put("error", title).put("message", message).encode());
       return;

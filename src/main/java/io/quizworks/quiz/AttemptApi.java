@@ -1,0 +1,89 @@
+package io.quizworks.quiz;
+
+import static io.quizworks.quiz.QuizPages.id;
+
+import io.quizworks.web.Guards;
+import io.quizworks.web.Principal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The JSON the attempt page talks to. Every answer is one {@code PUT}; every reply carries the time left by
+ * the database clock, so the page's countdown resynchronises on each save.
+ *
+ * <ul>
+ *   <li>{@code POST /api/quizzes/{quizId}/start} → {@code {"attemptId": 7, "url": "/attempts/7"}} or 409
+ *   <li>{@code PUT /api/attempts/{id}/answers/{position}} with {@code {"seq": 12, "answer": {...},
+ *       "flagged": false}} → {@code {"saved": true, "seq": 12, "remainingMs": 512345, "status": "in_progress"}},
+ *       409 after the deadline and grace, 400 for an answer that does not fit the question
+ *   <li>{@code GET /api/attempts/{id}/time} → {@code {"remainingMs": 512345, "status": "in_progress"}}
+ *   <li>{@code POST /api/attempts/{id}/submit} → {@code {"status": "submitted", "url": "/attempts/7/result"}}
+ * </ul>
+ */
+public final class AttemptApi {
+  private final Attempts attempts;
+
+  public AttemptApi(Attempts attempts) {
+    this.attempts = attempts;
+  }
+
+  public void mount(Router router) {
+    router.route("/api/*").handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.next();
+    });
+    router.post("/api/quizzes/:quizId/start").handler(Guards.student()).handler(this::start);
+    router.put("/api/attempts/:attemptId/answers/:position").handler(Guards.student()).handler(this::save);
+    router.get("/api/attempts/:attemptId/time").handler(Guards.student()).handler(this::time);
+    router.post("/api/attempts/:attemptId/submit").handler(Guards.student()).handler(this::submit);
+  }
+
+  private void start(RoutingContext ctx) {
+    attempts.start(Principal.required(ctx).id(), id(ctx, "quizId")).onSuccess(started -> {
+      if (started.attemptId().isPresent()) {
+        long attemptId = started.attemptId().get();
+        json(ctx, 200, new JsonObject().put("attemptId", attemptId).put("url", "/attempts/" + attemptId));
+      } else {
+        json(ctx, 409, new JsonObject().put("error", "cannot-start").put("message", started.refusal()));
+      }
+    }).onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "quiz " + ctx.pathParam("quizId")));
+  }
+
+  private void save(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      body = null;
+    }
+    if (body == null) {
+      json(ctx, 400, new JsonObject().put("error", "bad-request").put("message", "Send the answer as a JSON object."));
+      return;
+    }
+    long attemptId = id(ctx, "attemptId");
+    int position = (int) id(ctx, "position");
+    attempts.save(Principal.required(ctx).id(), attemptId, position, body)
+        .onSuccess(saved -> json(ctx, saved.status(), saved.body()))
+        .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId + " answer " + position));
+  }
+
+  private void time(RoutingContext ctx) {
+    long attemptId = id(ctx, "attemptId");
+    attempts.time(Principal.required(ctx).id(), attemptId)
+        .onSuccess(time -> json(ctx, 200, time))
+        .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId));
+  }
+
+  private void submit(RoutingContext ctx) {
+    long attemptId = id(ctx, "attemptId");
+    attempts.submit(Principal.required(ctx).id(), attemptId)
+        .onSuccess(row -> json(ctx, 200, new JsonObject().put("status", row.getString("status"))
+            .put("url", "/attempts/" + attemptId + "/result")))
+        .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId));
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,298 @@
+package io.quizworks.quiz;
+
+import io.quizworks.bank.Question;
+import io.quizworks.bank.QuestionRows;
+import io.quizworks.scoring.InvalidResponseException;
+import io.quizworks.scoring.Response;
+import io.quizworks.scoring.ResponseJson;
+import io.quizworks.scoring.Score;
+import io.quizworks.scoring.Scorer;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.templates.SqlTemplate;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The life of an attempt, all in PostgreSQL: start (once, however many requests ask), save one answer at a
+ * time, submit, and finalise when the deadline has passed. Any node can serve any step.
+ */
+public final class Attempts {
+  private static final SecureRandom SEEDS = new SecureRandom();
+
+  private final Pool pool;
+  private final int graceSeconds;
+
+  public Attempts(Pool pool, Duration grace) {
+    this.pool = pool;
+    this.graceSeconds = (int) grace.toSeconds();
+  }
+
+  /** The attempt to go to, or why the student may not start one. */
+  public record Started(Optional<Long> attemptId, String refusal) {
+    static Started refused(String why) {
+      return new Started(Optional.empty(), why);
+    }
+
+    static Started at(long id) {
+      return new Started(Optional.of(id), "");
+    }
+  }
+
+  /**
+   * Starts an attempt, or returns the one in progress. The student's row is locked for the transaction,
+   * so simultaneous requests queue up and all but the first find the attempt the first one created.
+   */
+  public Future<Started> start(long studentId, long quizId) {
+    return pool.withTransaction(connection -> query(connection, QuizSql.LOCK_STUDENT, Map.of("studentId", studentId))
+        .compose(locked -> query(connection, QuizSql.QUIZ_FOR_STUDENT, Map.of("studentId", studentId, "quizId", quizId)))
+        .compose(quizzes -> {
+          if (quizzes.isEmpty()) {
+            return Future.succeededFuture(Optional.<Started>empty());
+          }
+          Row quiz = quizzes.get(0);
+          return query(connection, QuizSql.OPEN_ATTEMPT,
+              Map.of("quizId", quizId, "studentId", studentId, "grace", graceSeconds))
+              .compose(open -> {
+                if (!open.isEmpty() && !open.get(0).getBoolean("expired")) {
+                  return Future.succeededFuture(Optional.of(Started.at(open.get(0).getLong("id"))));
+                }
+                Future<Void> closedOld = open.isEmpty() ? Future.succeededFuture()
+                    : finalise(connection, open.get(0).getLong("id"));
+                return closedOld.compose(v -> startNew(connection, studentId, quiz)).map(Optional::of);
+              });
+        }))
+        .map(found -> found.orElse(null))
+        .compose(started -> started == null ? Future.failedFuture(new NotFound()) : Future.succeededFuture(started));
+  }
+
+  private Future<Started> startNew(SqlConnection connection, long studentId, Row quiz) {
+    long quizId = quiz.getLong("id");
+    if (!quiz.getBoolean("opened")) {
+      return Future.succeededFuture(Started.refused("This quiz has not opened yet."));
+    }
+    if (quiz.getBoolean("closed")) {
+      return Future.succeededFuture(Started.refused("This quiz has closed."));
+    }
+    long used = quiz.getLong("attempts_used");
+    int allowed = quiz.getInteger("attempts_allowed");
+    if (used >= allowed) {
+      return Future.succeededFuture(Started.refused("You have used all " + allowed
+          + (allowed == 1 ? " attempt" : " attempts") + " at this quiz."));
+    }
+    long seed = SEEDS.nextLong();
+    return query(connection, QuizSql.CANDIDATES, Map.of("quizId", quizId)).compose(rows -> {
+      List<QuestionDraw.Candidate> candidates = new ArrayList<>();
+      for (Row row : rows) {
+        JsonObject content = row.getJsonObject("content");
+        List<String> labels = new ArrayList<>();
+        content.getJsonArray("choices", new JsonArray()).forEach(c -> labels.add(((JsonObject) c).getString("label")));
+        candidates.add(new QuestionDraw.Candidate(row.getLong("id"), row.getString("topic"), row.getInteger("position"),
+            row.getString("type"), labels, content.getJsonArray("matches", new JsonArray()).size()));
+      }
+      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(candidates, new QuestionDraw.Rules(
+          quiz.getInteger("question_count"), quiz.getInteger("per_topic_count"),
+          quiz.getBoolean("shuffle_questions"), quiz.getBoolean("shuffle_choices")), seed);
+      if (drawn.isEmpty()) {
+        return Future.succeededFuture(Started.refused("This quiz has no questions yet. Tell your teacher."));
+      }
+      return query(connection, QuizSql.INSERT_ATTEMPT,
+          Map.of("quizId", quizId, "studentId", studentId, "number", (int) used + 1, "seed", seed))
+          .compose(inserted -> {
+            long attemptId = inserted.get(0).getLong("id");
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (int i = 0; i < drawn.size(); i++) {
+              QuestionDraw.Drawn question = drawn.get(i);
+              batch.add(Map.of("attemptId", attemptId, "position", i + 1, "questionId", question.questionId(),
+                  "choiceOrder", question.choiceOrder().toArray(new String[0]),
+                  "matchOrder", question.matchOrder().toArray(new Integer[0])));
+            }
+            return SqlTemplate.forUpdate(connection, QuizSql.INSERT_ATTEMPT_QUESTION).executeBatch(batch)
+                .map(done -> Started.at(attemptId));
+          });
+    });
+  }
+
+  /** The outcome of saving one answer, as the page needs it to resynchronise. */
+  public record Saved(int status, JsonObject body) {}
+
+  /**
+   * Saves one answer. Idempotent and ordered by {@code seq}: a retried or older save leaves a newer answer
+   * in place and still answers 200, since the page's queue must stop resending it.
+   */
+  public Future<Saved> save(long studentId, long attemptId, int position, JsonObject body) {
+    Long seq = body.getLong("seq");
+    if (seq == null || seq < 0) {
+      return Future.succeededFuture(error(400, "bad-request", "The save carried no sequence number."));
+    }
+    return query(pool, QuizSql.SAVE_CONTEXT, Map.of("attemptId", attemptId, "studentId", studentId, "position", position))
+        .compose(rows -> {
+          if (rows.isEmpty()) {
+            return Future.failedFuture(new NotFound());
+          }
+          Row context = rows.get(0);
+          Question question = QuestionRows.question(context);
+          JsonObject answer;
+          try {
+            Object raw = body.getValue("answer");
+            answer = ResponseJson.toJson(ResponseJson.parse(question, raw instanceof JsonObject json ? json : null));
+          } catch (InvalidResponseException | ClassCastException e) {
+            return Future.succeededFuture(error(400, "invalid-answer", e.getMessage()));
+          }
+          long questionId = context.getLong("question_id");
+          Map<String, Object> parameters = new HashMap<>();
+          parameters.put("attemptId", attemptId);
+          parameters.put("questionId", questionId);
+          parameters.put("answer", answer);
+          parameters.put("seq", seq);
+          parameters.put("flagged", body.getBoolean("flagged", false));
+          parameters.put("grace", graceSeconds);
+          return query(pool, QuizSql.SAVE_RESPONSE, parameters)
+              .compose(saved -> query(pool, QuizSql.AFTER_SAVE,
+                  Map.of("attemptId", attemptId, "questionId", questionId, "grace", graceSeconds))
+                  .map(after -> afterSave(!saved.isEmpty(), seq, after.get(0))));
+        });
+  }
+
+  private static Saved afterSave(boolean written, long seq, Row after) {
+    Long storedSeq = after.getLong("stored_seq");
+    boolean stored = storedSeq != null && storedSeq >= seq;
+    if (!written && !stored) {
+      if (!"in_progress".equals(after.getString("status")) || after.getBoolean("expired")) {
+        return error(409, "attempt-closed", "Time is up for this attempt: this answer arrived after the deadline "
+            + "and was not saved. Everything saved before the deadline counts.");
+      }
+    }
+    JsonObject body = new JsonObject().put("saved", true).put("seq", storedSeq).put("status", after.getString("status"))
+        .put("remainingMs", after.getLong("remaining_ms"));
+    return new Saved(200, body);
+  }
+
+  /** Remaining time by the database clock; finalises the attempt first if its time has run out. */
+  public Future<JsonObject> time(long studentId, long attemptId) {
+    return current(studentId, attemptId).map(row -> new JsonObject().put("status", row.getString("status"))
+        .put("remainingMs", row.getLong("remaining_ms")));
+  }
+
+  /** The attempt as its student may see it, finalised first when its deadline and grace have passed. */
+  public Future<Row> current(long studentId, long attemptId) {
+    Map<String, Object> parameters = Map.of("attemptId", attemptId, "studentId", studentId, "grace", graceSeconds);
+    return query(pool, QuizSql.ATTEMPT_FOR_STUDENT, parameters).compose(rows -> {
+      if (rows.isEmpty()) {
+        return Future.failedFuture(new NotFound());
+      }
+      Row row = rows.get(0);
+      if ("in_progress".equals(row.getString("status")) && row.getBoolean("expired")) {
+        return finalise(attemptId)
+            .compose(v -> query(pool, QuizSql.ATTEMPT_FOR_STUDENT, parameters))
+            .map(again -> again.get(0));
+      }
+      return Future.succeededFuture(row);
+    });
+  }
+
+  /** The attempt's questions as its student may see them (no keys), with the answers saved so far. */
+  public Future<List<Row>> questions(long attemptId) {
+    return query(pool, QuizSql.ATTEMPT_QUESTIONS_FOR_STUDENT, Map.of("attemptId", attemptId));
+  }
+
+  /** The attempt's questions with their keys, the saved answers and their points: for review after submission. */
+  public Future<List<Row>> questionsWithKeys(long attemptId) {
+    return query(pool, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId));
+  }
+
+  /** Submits the student's attempt; submitting twice is harmless. */
+  public Future<Row> submit(long studentId, long attemptId) {
+    return current(studentId, attemptId).compose(row -> finalise(attemptId)).compose(v -> current(studentId, attemptId));
+  }
+
+  /** Scores and closes an attempt in one transaction, unless it is closed already. */
+  public Future<Void> finalise(long attemptId) {
+    return pool.withTransaction(connection -> finalise(connection, attemptId));
+  }
+
+  private Future<Void> finalise(SqlConnection connection, long attemptId) {
+    return query(connection, QuizSql.LOCK_ATTEMPT, Map.of("attemptId", attemptId)).compose(locked -> {
+      if (locked.isEmpty() || !"in_progress".equals(locked.get(0).getString("status"))) {
+        return Future.succeededFuture();
+      }
+      return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
+        BigDecimal score = BigDecimal.ZERO;
+        BigDecimal max = BigDecimal.ZERO;
+        List<Map<String, Object>> updates = new ArrayList<>();
+        for (Row row : rows) {
+          Question question = QuestionRows.question(row);
+          JsonObject answer = row.getJsonObject("answer");
+          Score result = Scorer.score(question, stored(question, answer));
+          score = score.add(result.points());
+          max = max.add(question.points());
+          if (answer != null) {
+            updates.add(Map.of("attemptId", attemptId, "questionId", row.getLong("question_id"),
+                "points", result.points(), "outcome", result.outcome().name().toLowerCase(Locale.ROOT)));
+          }
+        }
+        Future<?> scored = updates.isEmpty() ? Future.succeededFuture()
+            : SqlTemplate.forUpdate(connection, QuizSql.SCORE_RESPONSE).executeBatch(updates);
+        BigDecimal total = score;
+        BigDecimal possible = max;
+        return scored.compose(v -> SqlTemplate.forUpdate(connection, QuizSql.CLOSE_ATTEMPT)
+            .execute(Map.of("attemptId", attemptId, "score", total, "maxScore", possible))).mapEmpty();
+      });
+    });
+  }
+
+  /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */
+  static Response stored(Question question, JsonObject answer) {
+    if (answer == null) {
+      return new Response.None();
+    }
+    try {
+      return ResponseJson.parse(question, answer);
+    } catch (InvalidResponseException e) {
+      return new Response.None();
+    }
+  }
+
+  /** Finalises every attempt whose deadline and grace have passed; safe to run on every node at once. */
+  public Future<Integer> sweep() {
+    return query(pool, QuizSql.EXPIRED_ATTEMPTS, Map.of("grace", graceSeconds)).compose(rows -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (Row row : rows) {
+        long id = row.getLong("id");
+        chain = chain.compose(done -> finalise(id).map(done + 1));
+      }
+      return chain;
+    });
+  }
+
+  private static Saved error(int status, String code, String message) {
+    return new Saved(status, new JsonObject().put("error", code).put("message", message));
+  }
+
+  static Future<List<Row>> query(SqlClient client, String sql, Map<String, Object> parameters) {
+    return SqlTemplate.forQuery(client, sql).execute(parameters).map(rows -> {
+      List<Row> list = new ArrayList<>();
+      rows.forEach(list::add);
+      return list;
+    });
+  }
+
+  /** Nothing of that id belongs to the one asking: answered as 404, never as "exists but not yours". */
+  public static final class NotFound extends RuntimeException {
+    public NotFound() {
+      super("not found", null, false, false);
+    }
+  }
+}

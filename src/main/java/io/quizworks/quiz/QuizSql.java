@@ -1,0 +1,251 @@
+package io.quizworks.quiz;
+
+/** Every statement the quiz feature runs, with named parameters for {@code SqlTemplate}. */
+final class QuizSql {
+  private QuizSql() {}
+
+  // Teachers
+
+  static final String OWNED_CLASS = "select id, name from class where id = #{classId} and teacher_id = #{teacherId}";
+
+  /** Topics of the banks a teacher may use, with how many live questions each has. */
+  static final String BANK_TOPICS =
+      """
+      select b.id as bank_id, b.title, q.topic, count(*) as questions, min(q.position) as first
+      from bank b join question q on q.bank_id = b.id and q.retired_at is null
+      where b.owner_id is null or b.owner_id = #{teacherId}
+      group by b.id, b.title, q.topic
+      order by b.owner_id nulls first, b.title, first
+      """;
+
+  static final String CREATE_QUIZ =
+      """
+      insert into quiz (class_id, title, topics, question_count, per_topic_count, time_limit_minutes, opens_at,
+                        closes_at, attempts_allowed, grading_method, shuffle_questions, shuffle_choices,
+                        review_policy, review_after_close)
+      values (#{classId}, #{title}, #{topics}, #{questionCount}, #{perTopicCount}, #{timeLimit}, #{opensAt},
+              #{closesAt}, #{attemptsAllowed}, #{gradingMethod}, #{shuffleQuestions}, #{shuffleChoices},
+              #{reviewPolicy}, #{reviewAfterClose})
+      returning id
+      """;
+
+  static final String ADD_QUIZ_BANK =
+      """
+      insert into quiz_bank (quiz_id, bank_id)
+      select #{quizId}, b.id from bank b
+      where b.id = #{bankId} and (b.owner_id is null or b.owner_id = #{teacherId})
+      """;
+
+  static final String QUIZ_FOR_TEACHER =
+      """
+      select z.*, c.name as class_name, c.id as class_id,
+             (select string_agg(b.title, ', ' order by b.title) from quiz_bank qb join bank b on b.id = qb.bank_id
+              where qb.quiz_id = z.id) as banks
+      from quiz z join class c on c.id = z.class_id
+      where z.id = #{quizId} and c.teacher_id = #{teacherId}
+      """;
+
+  /** Every student of the quiz's class with their attempts, newest first, and time left on an open one. */
+  static final String ATTEMPTS_FOR_TEACHER =
+      """
+      select s.id as student_id, s.display_name, s.student_number, s.time_allowance,
+             a.id as attempt_id, a.number, a.status, a.started_at, a.submitted_at, a.score, a.max_score,
+             a.added_minutes,
+             case when a.status = 'in_progress' and a.deadline is not null
+                  then greatest(0, extract(epoch from a.deadline - now()))::bigint end as remaining_seconds
+      from quiz z
+      join student s on s.class_id = z.class_id
+      left join attempt a on a.quiz_id = z.id and a.student_id = s.id
+      where z.id = #{quizId}
+      order by lower(s.display_name), a.number desc
+      """;
+
+  static final String ADD_MINUTES =
+      """
+      update attempt a set deadline = a.deadline + #{minutes}::int * interval '1 minute',
+                           added_minutes = a.added_minutes + #{minutes}
+      where a.id = #{attemptId} and a.quiz_id = #{quizId} and a.status = 'in_progress' and a.deadline is not null
+        and exists (select 1 from quiz z join class c on c.id = z.class_id
+                    where z.id = a.quiz_id and c.teacher_id = #{teacherId})
+      returning a.id
+      """;
+
+  // Students
+
+  static final String STUDENT_QUIZZES =
+      """
+      select z.id, z.title, z.time_limit_minutes, z.opens_at, z.closes_at, z.attempts_allowed,
+             (z.opens_at is null or z.opens_at <= now()) as opened,
+             (z.closes_at is not null and z.closes_at <= now()) as closed,
+             (select count(*) from attempt a where a.quiz_id = z.id and a.student_id = s.id) as attempts_used,
+             (select a.id from attempt a where a.quiz_id = z.id and a.student_id = s.id and a.status = 'in_progress')
+               as open_attempt,
+             (select a.id from attempt a where a.quiz_id = z.id and a.student_id = s.id and a.status <> 'in_progress'
+              order by a.number desc limit 1) as last_attempt
+      from student s join quiz z on z.class_id = s.class_id
+      where s.id = #{studentId}
+      order by z.closes_at nulls last, z.id
+      """;
+
+  static final String STUDENT_CLASS =
+      "select c.name from student s join class c on c.id = s.class_id where s.id = #{studentId}";
+
+  /** Serialises starts per student, so simultaneous "start" requests create one attempt. */
+  static final String LOCK_STUDENT = "select id from student where id = #{studentId} for update";
+
+  static final String QUIZ_FOR_STUDENT =
+      """
+      select z.id, z.question_count, z.per_topic_count, z.shuffle_questions, z.shuffle_choices, z.attempts_allowed,
+             (z.opens_at is null or z.opens_at <= now()) as opened,
+             (z.closes_at is not null and z.closes_at <= now()) as closed,
+             (select count(*) from attempt a where a.quiz_id = z.id and a.student_id = s.id) as attempts_used
+      from student s join quiz z on z.class_id = s.class_id
+      where s.id = #{studentId} and z.id = #{quizId}
+      """;
+
+  static final String OPEN_ATTEMPT =
+      """
+      select id, deadline is not null and deadline + #{grace}::int * interval '1 second' < now() as expired
+      from attempt where quiz_id = #{quizId} and student_id = #{studentId} and status = 'in_progress'
+      """;
+
+  static final String CANDIDATES =
+      """
+      select q.id, q.topic, q.position, q.type, q.content
+      from quiz z
+      join quiz_bank qb on qb.quiz_id = z.id
+      join question q on q.bank_id = qb.bank_id and q.retired_at is null
+      where z.id = #{quizId} and (cardinality(z.topics) = 0 or q.topic = any(z.topics))
+      """;
+
+  /**
+   * The deadline is computed here, by the database clock: start + limit × allowance, capped by the close
+   * time — for a student with an allowance, by the close time plus their extra time.
+   */
+  static final String INSERT_ATTEMPT =
+      """
+      insert into attempt (quiz_id, student_id, number, seed, deadline)
+      select z.id, s.id, #{number}, #{seed},
+             case when z.time_limit_minutes is null then z.closes_at
+                  else least(now() + (z.time_limit_minutes * s.time_allowance)::float8 * interval '1 minute',
+                             z.closes_at + (z.time_limit_minutes * (s.time_allowance - 1))::float8 * interval '1 minute')
+             end
+      from quiz z, student s
+      where z.id = #{quizId} and s.id = #{studentId}
+      returning id
+      """;
+
+  static final String INSERT_ATTEMPT_QUESTION =
+      """
+      insert into attempt_question (attempt_id, position, question_id, choice_order, match_order)
+      values (#{attemptId}, #{position}, #{questionId}, #{choiceOrder}, #{matchOrder})
+      """;
+
+  static final String ATTEMPT_FOR_STUDENT =
+      """
+      select a.id, a.quiz_id, a.number, a.status, a.started_at, a.submitted_at, a.score, a.max_score,
+             z.title, z.attempts_allowed, z.review_policy, z.review_after_close,
+             (z.closes_at is not null and z.closes_at <= now()) as closed,
+             case when a.deadline is null then null
+                  else greatest(0, (extract(epoch from a.deadline - now()) * 1000))::bigint end as remaining_ms,
+             a.deadline is not null and a.deadline + #{grace}::int * interval '1 second' < now() as expired
+      from attempt a join quiz z on z.id = a.quiz_id
+      where a.id = #{attemptId} and a.student_id = #{studentId}
+      """;
+
+  /** What a student sees of the questions: content only, never answer_key. */
+  static final String ATTEMPT_QUESTIONS_FOR_STUDENT =
+      """
+      select aq.position, aq.choice_order, aq.match_order, q.type, q.prompt, q.points, q.content,
+             r.answer, r.seq, r.flagged
+      from attempt_question aq
+      join question q on q.id = aq.question_id
+      left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
+      where aq.attempt_id = #{attemptId}
+      order by aq.position
+      """;
+
+  static final String SAVE_CONTEXT =
+      """
+      select a.status, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
+             q.answer_key, q.feedback, q.source
+      from attempt a
+      join attempt_question aq on aq.attempt_id = a.id and aq.position = #{position}
+      join question q on q.id = aq.question_id
+      where a.id = #{attemptId} and a.student_id = #{studentId}
+      """;
+
+  /**
+   * Saves one answer unless the attempt has ended or a newer answer (higher seq) is stored already. The key
+   * share lock makes a save and a submission of the same attempt take turns, so no answer lands after the
+   * attempt was scored.
+   */
+  static final String SAVE_RESPONSE =
+      """
+      with open_attempt as (
+        select id from attempt
+        where id = #{attemptId} and status = 'in_progress'
+          and (deadline is null or now() <= deadline + #{grace}::int * interval '1 second')
+        for key share
+      )
+      insert into response (attempt_id, question_id, answer, seq, flagged)
+      select id, #{questionId}, #{answer}, #{seq}, #{flagged} from open_attempt
+      on conflict (attempt_id, question_id) do update
+        set answer = excluded.answer, seq = excluded.seq, flagged = excluded.flagged, saved_at = now()
+        where response.seq < excluded.seq
+      returning seq
+      """;
+
+  static final String AFTER_SAVE =
+      """
+      select a.status,
+             a.deadline is not null and now() > a.deadline + #{grace}::int * interval '1 second' as expired,
+             case when a.deadline is null then null
+                  else greatest(0, (extract(epoch from a.deadline - now()) * 1000))::bigint end as remaining_ms,
+             (select seq from response r where r.attempt_id = a.id and r.question_id = #{questionId}) as stored_seq
+      from attempt a where a.id = #{attemptId}
+      """;
+
+  static final String LOCK_ATTEMPT =
+      """
+      select a.id, a.status, a.student_id,
+             a.deadline is not null and now() >= a.deadline as past_deadline
+      from attempt a where a.id = #{attemptId}
+      for update
+      """;
+
+  static final String QUESTIONS_WITH_RESPONSES =
+      """
+      select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty,
+             q.content, q.answer_key, q.feedback, q.source, aq.choice_order, aq.match_order,
+             r.answer, r.points as earned, r.outcome
+      from attempt_question aq
+      join question q on q.id = aq.question_id
+      left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
+      where aq.attempt_id = #{attemptId}
+      order by aq.position
+      """;
+
+  static final String SCORE_RESPONSE =
+      """
+      update response set points = #{points}, outcome = #{outcome}
+      where attempt_id = #{attemptId} and question_id = #{questionId}
+      """;
+
+  /** At or after the deadline the attempt counts as submitted by the clock, at the deadline. */
+  static final String CLOSE_ATTEMPT =
+      """
+      update attempt
+      set status = case when deadline is not null and now() >= deadline then 'auto_submitted' else 'submitted' end,
+          submitted_at = case when deadline is not null and now() >= deadline then deadline else now() end,
+          score = #{score}, max_score = #{maxScore}
+      where id = #{attemptId}
+      """;
+
+  static final String EXPIRED_ATTEMPTS =
+      """
+      select id from attempt
+      where status = 'in_progress' and deadline + #{grace}::int * interval '1 second' < now()
+      order by deadline limit 200
+      """;
+}
