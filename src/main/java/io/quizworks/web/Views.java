@@ -1,6 +1,7 @@
 package io.quizworks.web;
 
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.data.Numeric;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -28,8 +29,8 @@ public final class Views {
       Object value = row.getValue(i);
       if (value instanceof OffsetDateTime time) {
         view.put(row.getColumnName(i), time(time));
-      } else if (value instanceof BigDecimal number) {
-        view.put(row.getColumnName(i), number.stripTrailingZeros().toPlainString());
+      } else if (value instanceof BigDecimal || value instanceof Numeric) {
+        view.put(row.getColumnName(i), row.getBigDecimal(i).stripTrailingZeros().toPlainString());
       } else if (value != null) {
         view.put(row.getColumnName(i), value);
       }
