@@ -4,6 +4,7 @@ import io.quizworks.system.Config;
 import io.quizworks.system.Quizworks;
 import io.quizworks.system.StartupException;
 import io.vertx.core.Vertx;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,9 @@ public final class Main {
     Config config;
     try {
       config = Config.fromEnvironment(System.getenv());
+      if (List.of(args).contains("--demo")) {
+        config = config.withDemo(true);
+      }
     } catch (StartupException e) {
       LOG.error(e.getMessage());
       System.exit(1);

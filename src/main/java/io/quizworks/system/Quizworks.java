@@ -44,7 +44,8 @@ public final class Quizworks {
           HttpVerticle http = new HttpVerticle(config, pool);
           return new BankDirectory(vertx, new BankImporter(pool))
               .loadAll(config.questionsDir())
-              .compose(loaded -> vertx.deployVerticle(http))
+              .compose(loaded -> config.demo() ? DemoData.ensure(vertx, pool) : Future.succeededFuture())
+              .compose(demo -> vertx.deployVerticle(http))
               .map(id -> new Quizworks(pool, http, id, sweepPeriodically(vertx, pool, config)))
               .onFailure(failure -> pool.close());
         });
