@@ -1,0 +1,164 @@
+package io.quizworks.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quizworks.support.TestClient;
+import io.quizworks.support.TestDatabase;
+import io.quizworks.system.Config;
+import io.quizworks.system.Quizworks;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Sign-in, sessions and CSRF")
+class SessionsAndSignInTest {
+  private static TestDatabase database;
+  private static Quizworks app;
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void start(Vertx v) {
+    vertx = v;
+    database = TestDatabase.adopt(TestDatabase.freshName());
+    app = Quizworks.start(vertx, Config.of(0, database.options(), Path.of("questions"))).await();
+  }
+
+  @AfterAll
+  static void stop() {
+    app.stop(vertx).await();
+    database.close();
+  }
+
+  private static TestClient client() {
+    return new TestClient(vertx, app.port());
+  }
+
+  private static String setCookie(HttpResponse<Buffer> response, String name) {
+    return response.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse("");
+  }
+
+  @Test
+  @DisplayName("signing up stores an Argon2id hash, never the password, and signs the teacher in")
+  void signUpHashes() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Hana Hash", "hana@school.test", "a secret of mine");
+    assertThat(teacher.get("/banks").statusCode()).isEqualTo(200);
+    assertThat(database.queryLong("select count(*) from teacher where email = 'hana@school.test' "
+        + "and password_hash like '$argon2id$%' and password_hash not like '%a secret of mine%'")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("the session cookie is __Host-, HttpOnly, SameSite=Lax and Secure on localhost, with a new id each sign-in")
+  void cookieAttributes() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Cora Cookie", "cora@school.test", "cookie password");
+    String before = teacher.cookies().get("__Host-qw-session");
+    assertThat(before).isNotBlank();
+    teacher.get("/signin");
+    HttpResponse<Buffer> signIn = teacher.postForm("/signin", Map.of("email", "cora@school.test",
+        "password", "cookie password"));
+    String cookie = setCookie(signIn, "__Host-qw-session");
+    assertThat(cookie.toLowerCase(Locale.ROOT)).contains("path=/", "httponly", "samesite=lax", "secure");
+    assertThat(teacher.cookies().get("__Host-qw-session")).isNotEqualTo(before);
+    assertThat(database.queryLong("select count(*) from session s join teacher t on t.id = s.user_id "
+        + "where s.role = 'teacher' and t.email = 'cora@school.test'")).as("the old session ended").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("signing out ends the session on the server: the old cookie opens nothing afterwards")
+  void signOutRevokes() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Sol Signout", "sol@school.test", "signout password");
+    String cookie = teacher.cookies().get("__Host-qw-session");
+    teacher.postForm("/signout", Map.of());
+    TestClient thief = client();
+    thief.cookies().put("__Host-qw-session", cookie);
+    assertThat(thief.get("/banks").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  @DisplayName("an idle teacher is signed out, but never a student in the middle of a quiz")
+  void idleTimeout() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Ida Idle", "ida@school.test", "idle password");
+    database.execute("update session set last_seen_at = now() - interval '2 hours' where role = 'teacher' and user_id = "
+        + "(select id from teacher where email = 'ida@school.test')");
+    assertThat(teacher.get("/banks").statusCode()).isEqualTo(302);
+
+    long teacherId = database.queryLong("select id from teacher where email = 'ida@school.test'");
+    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
+        + ", 'Idle class', 'IDLE22') returning id");
+    long quizId = database.queryLong("insert into quiz (class_id, title, question_count, time_limit_minutes) values ("
+        + classId + ", 'Long exam', 3, 300) returning id");
+    database.execute("insert into quiz_bank (quiz_id, bank_id) select " + quizId + ", id from bank");
+    database.execute("insert into student (class_id, display_name, password_hash) select " + classId
+        + ", 'Stu Dent', password_hash from teacher where id = " + teacherId);
+    TestClient student = client();
+    assertThat(student.signInStudent("IDLE22", "Stu Dent", "idle password").statusCode()).isEqualTo(303);
+    HttpResponse<Buffer> started = student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start",
+        new JsonObject());
+    assertThat(started.statusCode()).isEqualTo(200);
+    database.execute("update session set last_seen_at = now() - interval '2 hours' where role = 'student'");
+    assertThat(student.get("/student").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("sign-in is paused for an account after five failures, even with the right password")
+  void throttled() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Theo Throttle", "theo@school.test", "right password");
+    TestClient attacker = client();
+    attacker.get("/signin");
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<Buffer> wrong = attacker.postForm("/signin", Map.of("email", "theo@school.test", "password", "x" + i));
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(wrong.bodyAsString()).contains("did not match an account");
+    }
+    HttpResponse<Buffer> paused = attacker.postForm("/signin", Map.of("email", "theo@school.test",
+        "password", "right password"));
+    assertThat(paused.statusCode()).isEqualTo(401);
+    assertThat(paused.bodyAsString()).contains("Too many failed sign-ins for this account");
+  }
+
+  @Test
+  @DisplayName("a form without the CSRF token, or from another origin, is refused and changes nothing")
+  void csrf() {
+    TestClient teacher = client();
+    teacher.get("/signup");
+    HttpResponse<Buffer> noToken = teacher.postRawForm("/signup", Map.of("name", "Eve", "email", "eve@school.test",
+        "password", "csrf password"));
+    assertThat(noToken.statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> wrongToken = teacher.postRawForm("/signup", Map.of("_csrf", "forged", "name", "Eve",
+        "email", "eve@school.test", "password", "csrf password"));
+    assertThat(wrongToken.statusCode()).isEqualTo(403);
+    HttpResponse<Buffer> otherOrigin = teacher.request(HttpMethod.POST, "/signup")
+        .putHeader("Origin", "https://evil.example")
+        .sendForm(MultiMap.caseInsensitiveMultiMap().add("_csrf", teacher.csrf()).add("name", "Eve")
+            .add("email", "eve@school.test").add("password", "csrf password")).await();
+    assertThat(otherOrigin.statusCode()).isEqualTo(403);
+    assertThat(database.queryLong("select count(*) from teacher where email = 'eve@school.test'")).isZero();
+  }
+
+  @Test
+  @DisplayName("a page carries the security headers, with no inline script allowed")
+  void headers() {
+    HttpResponse<Buffer> page = client().get("/");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline");
+    assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(page.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+  }
+}
