@@ -319,4 +319,37 @@ class AttemptFlowTest {
     String fullPage = val.get("/attempts/" + second + "/result").bodyAsString();
     assertThat(fullPage).contains("Score:", "Your answer: True", "Correct answer:");
   }
+
+  @Test
+  @DisplayName("the sweep finalises an attempt whose page is gone once its deadline and grace have passed")
+  void sweep() {
+    school.student("Gus Gone", "1");
+    TestClient gus = school.signIn("Gus Gone");
+    long attemptId = start(gus, trueFalseQuiz());
+    save(gus, attemptId, trueFalsePosition(attemptId), 1, new JsonObject().put("value", true));
+    database.execute("update attempt set deadline = now() - interval '10 minutes' where id = " + attemptId);
+    int swept = new Attempts(app.pool(), Duration.ofSeconds(2)).sweep().await();
+    assertThat(swept).isGreaterThanOrEqualTo(1);
+    assertThat(database.queryLong("select count(*) from attempt where id = " + attemptId
+        + " and status = 'auto_submitted' and score is not null")).isEqualTo(1);
+    assertThat(new Attempts(app.pool(), Duration.ofSeconds(2)).sweep().await()).as("nothing left to sweep").isZero();
+  }
+
+  @Test
+  @DisplayName("another teacher gets 404 for a quiz's page and cannot add minutes to its attempts")
+  void otherTeacher() {
+    school.student("Ivy Isolated", "1");
+    TestClient ivy = school.signIn("Ivy Isolated");
+    long quizId = trueFalseQuiz();
+    long attemptId = start(ivy, quizId);
+    TestClient stranger = new TestClient(school.vertx, school.port);
+    stranger.signUpTeacher("Stranger", "stranger@school.test", "stranger password");
+    assertThat(stranger.get("/quizzes/" + quizId).statusCode()).isEqualTo(404);
+    assertThat(stranger.get("/classes/" + school.classId + "/quizzes/new").statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> minutes = stranger.postForm("/quizzes/" + quizId + "/attempts/" + attemptId + "/minutes",
+        Map.of("minutes", "30"));
+    assertThat(minutes.statusCode()).isEqualTo(404);
+    assertThat(database.queryLong("select added_minutes from attempt where id = " + attemptId)).isZero();
+    assertThat(ivy.get("/quizzes/" + quizId).statusCode()).as("a student gets no teacher page").isEqualTo(404);
+  }
 }
