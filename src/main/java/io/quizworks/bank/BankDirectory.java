@@ -61,8 +61,12 @@ public final class BankDirectory {
       LOG.error("Skipping {}: a bank file name may hold only a-z, 0-9 and '-' (before .csv)", file);
       return Future.succeededFuture();
     }
+    if (BankSlug.RESERVED.contains(slug)) {
+      LOG.error("Skipping {}: /banks/{} is a page, so no bank may be called {}", file, slug, slug);
+      return Future.succeededFuture();
+    }
     return vertx.fileSystem().readFile(file.toString())
-        .compose(buffer -> importer.importCsv(slug, titleOf(slug), buffer.getBytes()))
+        .compose(buffer -> importer.importCsv(slug, titleOf(slug), null, buffer.getBytes()))
         .map(result -> {
           if (!result.isImported()) {
             LOG.error("Skipping {}: {} problem(s), nothing imported:\n  {}", file.getFileName(), result.errors().size(),
@@ -73,6 +77,14 @@ public final class BankDirectory {
           LOG.info("Bank {}: {} added, {} updated, {} unchanged, {} retired", slug, summary.added(),
               summary.updated(), summary.unchanged(), summary.retired());
           return summary;
+        })
+        .recover(failure -> {
+          if (failure instanceof BankImporter.SlugTaken) {
+            // A teacher's upload got this name first: a shared file must never take their bank over.
+            LOG.error("Skipping {}: a teacher's bank is called {}; rename the file", file.getFileName(), slug);
+            return Future.succeededFuture();
+          }
+          return Future.failedFuture(failure);
         });
   }
 

@@ -25,30 +25,50 @@ public final class BankImporter {
 
   /**
    * Reads and validates a whole CSV file, then imports it as bank {@code slug} only if it has no error:
-   * a file with any problem writes nothing and comes back with every problem found.
+   * a file with any problem writes nothing and comes back with every problem found. {@code ownerId} is the
+   * uploading teacher, or null for a shared bank from {@code questions/}.
    */
-  public Future<ImportResult> importCsv(String slug, String title, byte[] csv) {
+  public Future<ImportResult> importCsv(String slug, String title, Long ownerId, byte[] csv) {
     ParsedBank parsed = reader.read(csv);
     if (!parsed.isValid()) {
       return Future.succeededFuture(ImportResult.rejected(parsed.errors()));
     }
-    return importBank(slug, title, parsed.questions()).map(ImportResult::imported);
+    return importBank(slug, title, ownerId, parsed.questions()).map(ImportResult::imported);
   }
 
   /**
    * Imports {@code questions} as the whole content of bank {@code slug}, in one transaction. Callers pass
    * only a valid {@link ParsedBank}'s questions, so a bad file never opens a transaction.
    */
-  Future<ImportSummary> importBank(String slug, String title, List<Question> questions) {
+  Future<ImportSummary> importBank(String slug, String title, Long ownerId, List<Question> questions) {
+    return pool.withTransaction(connection -> importBank(connection, slug, title, ownerId, questions));
+  }
+
+  /**
+   * The same, inside the caller's transaction, so an upload's confirmation can claim its pending file and
+   * write the bank atomically. Fails with {@link SlugTaken} when {@code slug} is a bank of another owner.
+   */
+  Future<ImportSummary> importBank(
+      SqlConnection connection, String slug, String title, Long ownerId, List<Question> questions) {
     if (questions.isEmpty()) {
       return Future.failedFuture(new IllegalArgumentException("A bank needs at least one question"));
     }
-    return pool.withTransaction(
-        connection ->
-            SqlTemplate.forQuery(connection, BankSql.UPSERT_BANK)
-                .execute(Map.of("slug", slug, "title", title))
-                .map(rows -> rows.iterator().next().getLong("id"))
-                .compose(bankId -> writeQuestions(connection, bankId, slug, questions)));
+    Map<String, Object> bank = new HashMap<>();
+    bank.put("slug", slug);
+    bank.put("title", title);
+    bank.put("ownerId", ownerId);
+    return SqlTemplate.forQuery(connection, BankSql.UPSERT_BANK)
+        .execute(bank)
+        .compose(rows -> rows.size() == 0
+            ? Future.failedFuture(new SlugTaken(slug))
+            : writeQuestions(connection, rows.iterator().next().getLong("id"), slug, questions));
+  }
+
+  /** The bank exists and belongs to someone else: a shared bank, or another teacher's. */
+  static final class SlugTaken extends IllegalStateException {
+    SlugTaken(String slug) {
+      super("Bank " + slug + " belongs to another owner");
+    }
   }
 
   private Future<ImportSummary> writeQuestions(

@@ -4,10 +4,16 @@ package io.quizworks.bank;
 final class BankSql {
   private BankSql() {}
 
+  /**
+   * Creates the bank or renames it, but only when the existing bank has the same owner (null: shared): an
+   * upload can never take over a shared bank or another teacher's, nor a start-up file a teacher's bank.
+   * Returns nothing when the slug belongs to someone else.
+   */
   static final String UPSERT_BANK =
       """
-      insert into bank (slug, title) values (#{slug}, #{title})
+      insert into bank (slug, title, owner_id) values (#{slug}, #{title}, #{ownerId})
       on conflict (slug) do update set title = excluded.title, updated_at = now()
+        where bank.owner_id is not distinct from excluded.owner_id
       returning id
       """;
 
@@ -68,5 +74,63 @@ final class BankSql {
       from question
       where bank_id = #{bankId} and retired_at is null
       order by position
+      """;
+
+  /** One of the teacher's own banks: the only kind an upload may replace. */
+  static final String OWN_BANK_BY_SLUG =
+      "select id, title from bank where slug = #{slug} and owner_id = #{teacherId}";
+
+  // A pending upload lives for a day: older rows are swept when a new one is stored, and never confirmed.
+
+  static final String STORE_UPLOAD =
+      """
+      with swept as (delete from bank_upload where created_at < now() - interval '1 day')
+      insert into bank_upload (teacher_id, title, target_bank_id, content)
+      values (#{teacherId}, #{title}, #{targetBankId}, #{content})
+      returning id
+      """;
+
+  static final String PENDING_UPLOAD =
+      """
+      select u.title, u.content, b.id as target_id, b.slug as target_slug, b.title as target_title
+      from bank_upload u left join bank b on b.id = u.target_bank_id
+      where u.id = #{id} and u.teacher_id = #{teacherId} and u.created_at > now() - interval '1 day'
+      """;
+
+  /**
+   * Takes the pending upload out of the table inside the confirming transaction: a second confirm of the
+   * same upload waits for the first and then finds nothing, and a failed import puts it back by rolling back.
+   */
+  static final String CLAIM_UPLOAD =
+      """
+      with claimed as (
+        delete from bank_upload
+        where id = #{id} and teacher_id = #{teacherId} and created_at > now() - interval '1 day'
+        returning title, target_bank_id, content)
+      select c.title, c.content, b.slug as target_slug
+      from claimed c left join bank b on b.id = c.target_bank_id
+      """;
+
+  /**
+   * Held until the confirming transaction ends, so two new banks with the same title, confirmed at the
+   * same moment, cannot both pick the same free slug (the second would update the first's bank).
+   */
+  static final String LOCK_NEW_SLUGS = "select pg_advisory_xact_lock(hashtext('quizworks.bank-slug'))";
+
+  /**
+   * The first of {@code base}, {@code base-2}, {@code base-3}… that no bank uses and is not reserved,
+   * shortened to fit the 60 characters a slug may have. One more candidate than there are banks (and
+   * reserved names) is always enough.
+   */
+  static final String FREE_SLUG =
+      """
+      select candidate from (
+        select n, case when n = 1 then #{base}
+                       else rtrim(left(#{base}, #{maxLength} - length('-' || n)), '-') || '-' || n end as candidate
+        from generate_series(1, (select count(*) from bank) + cardinality(#{reserved}::text[]) + 1) n) c
+      where candidate <> all(#{reserved}::text[])
+        and not exists (select 1 from bank b where b.slug = c.candidate)
+      order by n
+      limit 1
       """;
 }

@@ -14,9 +14,11 @@ public final class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
   private final Templates templates;
+  private final long maxBodyBytes;
 
-  public ErrorPages(Templates templates) {
+  public ErrorPages(Templates templates, long maxBodyBytes) {
     this.templates = templates;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   public void notFound(RoutingContext ctx) {
@@ -30,6 +32,11 @@ public final class ErrorPages {
       respond(ctx, status, "Something went wrong", "The server could not complete this request. Try again in a moment.");
     } else if (status == 404) {
       notFound(ctx);
+    } else if (status == 413) {
+      // In practice only a file upload is this large: say what to do about the file.
+      respond(ctx, status, "File too large", "The server accepts files of up to " + maxBodyBytes / (1024 * 1024)
+          + " MiB, and a question bank CSV is far smaller. Check that you chose the bank's CSV file, not a "
+          + "workbook with pictures, or split the bank into several files.");
     } else {
       respond(ctx, status, "Request refused", "The server could not accept this request.");
     }

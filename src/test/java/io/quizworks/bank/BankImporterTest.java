@@ -29,6 +29,8 @@ class BankImporterTest {
   private static TestDatabase database;
   private static Pool pool;
   private static BankImporter importer;
+  private static long ada;
+  private static long ben;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -36,6 +38,10 @@ class BankImporterTest {
     new DatabaseBootstrap(database.options()).prepare();
     pool = Quizworks.pool(vertx, database.options());
     importer = new BankImporter(pool);
+    database.execute("insert into teacher (email, name, password_hash) values ('ada@school.test', 'Ada', 'x'), "
+        + "('ben@school.test', 'Ben', 'x')");
+    ada = database.queryLong("select id from teacher where email = 'ada@school.test'");
+    ben = database.queryLong("select id from teacher where email = 'ben@school.test'");
   }
 
   @AfterAll
@@ -51,7 +57,7 @@ class BankImporterTest {
 
   private static ImportResult importCsv(String... rows) {
     String csv = HEADER + "\n" + String.join("\n", rows) + "\n";
-    return importer.importCsv("roles", "Roles", csv.getBytes(StandardCharsets.UTF_8)).await();
+    return importer.importCsv("roles", "Roles", null, csv.getBytes(StandardCharsets.UTF_8)).await();
   }
 
   private static long liveQuestions() {
@@ -132,7 +138,7 @@ class BankImporterTest {
     // PostgreSQL refuses a NUL character in text, so the second write fails after the first succeeded.
     Question refused = new Question("q3", good.type(), "NUL \u0000 inside", good.points(), good.topic(),
         good.difficulty(), good.choices(), good.key(), good.feedback(), good.source());
-    assertThatThrownBy(() -> importer.importBank("broken", "Broken", List.of(good, refused)).await())
+    assertThatThrownBy(() -> importer.importBank("broken", "Broken", null, List.of(good, refused)).await())
         .isInstanceOf(RuntimeException.class);
     assertThat(database.queryLong("select count(*) from bank where slug = 'broken'")).isZero();
   }
@@ -143,8 +149,31 @@ class BankImporterTest {
     byte[] csv = getClass().getResourceAsStream("/csv/every-type.csv").readAllBytes();
     List<Question> written = new QuestionCsvReader().read(csv).questions();
     assertThat(written).hasSize(7);
-    importer.importBank("every-type", "Every Type", written).await();
+    importer.importBank("every-type", "Every Type", null, written).await();
     BankPreview preview = new BankRepository(pool).preview("every-type", 0L).await().orElseThrow();
     assertThat(preview.questions()).usingRecursiveFieldByFieldElementComparator().isEqualTo(written);
+  }
+
+  @Test
+  @DisplayName("a teacher's import never takes over a shared bank or another teacher's, nor a shared file a teacher's")
+  void ownersKeepTheirBanks() {
+    byte[] csv = (HEADER + "\n" + Q1 + "\n").getBytes(StandardCharsets.UTF_8);
+    importCsv(Q1, Q2);
+    assertThatThrownBy(() -> importer.importCsv("roles", "Mine now", ada, csv).await())
+        .isInstanceOf(BankImporter.SlugTaken.class);
+    importer.importCsv("adas", "Ada's", ada, csv).await();
+    assertThatThrownBy(() -> importer.importCsv("adas", "Ben's now", ben, csv).await())
+        .isInstanceOf(BankImporter.SlugTaken.class);
+    assertThatThrownBy(() -> importer.importCsv("adas", "Shared now", null, csv).await())
+        .isInstanceOf(BankImporter.SlugTaken.class);
+
+    assertThat(database.queryLong("select count(*) from bank where slug = 'roles' and title = 'Roles' "
+        + "and owner_id is null")).isEqualTo(1);
+    assertThat(database.queryLong("select count(*) from bank where slug = 'adas' and title = 'Ada''s' "
+        + "and owner_id = " + ada)).isEqualTo(1);
+    assertThat(database.queryLong("select count(*) from question q join bank b on b.id = q.bank_id "
+        + "where b.slug = 'roles' and q.retired_at is null")).isEqualTo(2);
+    assertThat(importer.importCsv("adas", "Ada's, renamed", ada, csv).await().summary())
+        .contains(new ImportSummary("adas", 0, 0, 1, 0));
   }
 }

@@ -119,7 +119,7 @@ class ServerTest {
     String csv = "id,type,topic,difficulty,points,prompt,choice_a,choice_b,answer,feedback\n"
         + "x1,single_choice,<b>Topic</b>,easy,1,<script>alert('prompt')</script>,"
         + "<img src=x onerror=alert(1)>,\"\"\"><script>alert(2)</script>\",A,<i>feedback</i>\n";
-    new BankImporter(app.pool()).importCsv("payloads", "<script>alert('title')</script>",
+    new BankImporter(app.pool()).importCsv("payloads", "<script>alert('title')</script>", null,
         csv.getBytes(StandardCharsets.UTF_8)).await();
 
     String list = teacher.get("/banks").bodyAsString();
