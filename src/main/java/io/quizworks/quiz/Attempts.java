@@ -254,7 +254,7 @@ public final class Attempts {
   }
 
   /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */
-  static Response stored(Question question, JsonObject answer) {
+  public static Response stored(Question question, JsonObject answer) {
     if (answer == null) {
       return new Response.None();
     }

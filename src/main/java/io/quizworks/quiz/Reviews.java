@@ -78,7 +78,7 @@ public final class Reviews {
   }
 
   /** A response in words, with choices named by their text. */
-  static String describe(Question question, Response response) {
+  public static String describe(Question question, Response response) {
     Map<String, String> texts = question.choices().stream().collect(Collectors.toMap(Choice::label, Choice::text));
     if (response instanceof Response.SingleChoice r) {
       return texts.getOrDefault(r.label(), r.label());

@@ -6,8 +6,13 @@ import io.quizworks.accounts.Passwords;
 import io.quizworks.accounts.SessionAuth;
 import io.quizworks.accounts.Sessions;
 import io.quizworks.accounts.SignInThrottle;
+import io.quizworks.bank.BankImporter;
 import io.quizworks.bank.BankPages;
 import io.quizworks.bank.BankRepository;
+import io.quizworks.bank.BankUploadPages;
+import io.quizworks.bank.BankUploads;
+import io.quizworks.gradebook.Results;
+import io.quizworks.gradebook.ResultsPages;
 import io.quizworks.quiz.AttemptApi;
 import io.quizworks.quiz.Attempts;
 import io.quizworks.quiz.QuizPages;
@@ -29,12 +34,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Serves the pages and endpoints over HTTP; holds no state of its own, so any number can run side by side. */
 public final class HttpVerticle extends VerticleBase {
   /** Large enough for a 5,000-question bank CSV; anything bigger is refused before it is read. */
   static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+  /** Where an upload is spooled while its request is read: the app's folder may be read-only, as in the image. */
+  private static final String UPLOADS_DIRECTORY =
+      Path.of(System.getProperty("java.io.tmpdir"), "quizworks-uploads").toString();
 
   private final Config config;
   private final Pool pool;
@@ -48,7 +58,7 @@ public final class HttpVerticle extends VerticleBase {
   /** The application's routes, built from its dependencies so tests can hand it any pool. */
   public static Router router(Vertx vertx, Pool pool, Config config) {
     Templates templates = new Templates(vertx);
-    ErrorPages errors = new ErrorPages(templates);
+    ErrorPages errors = new ErrorPages(templates, MAX_BODY_BYTES);
     Passwords passwords = new Passwords(vertx);
     Sessions sessions = new Sessions(pool, config.sessionIdle(), config.sessionAbsolute());
     Accounts accounts = new Accounts(pool, passwords);
@@ -58,19 +68,24 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(new HealthCheck(pool));
     router.route("/static/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
-    router.route().handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setDeleteUploadedFilesOnEnd(true));
+    router.route().handler(BodyHandler.create(UPLOADS_DIRECTORY).setBodyLimit(MAX_BODY_BYTES)
+        .setDeleteUploadedFilesOnEnd(true));
     router.route().handler(new SessionAuth(sessions));
     router.route().handler(new Csrf());
 
     router.get("/").handler(ctx -> templates.respond(ctx, "home", Map.of()));
     new AccountPages(accounts, sessions, new SignInThrottle(pool), templates, config.signupOpen()).mount(router);
-    new BankPages(new BankRepository(pool), templates).mount(router);
+    BankRepository banks = new BankRepository(pool);
+    new BankUploadPages(new BankUploads(vertx, pool, new BankImporter(pool)), banks, templates, MAX_BODY_BYTES)
+        .mount(router);
+    new BankPages(banks, templates).mount(router);
     Views views = new Views(config.zone());
     Quizzes quizzes = new Quizzes(pool);
     Attempts attempts = new Attempts(pool, config.saveGrace());
     new QuizPages(quizzes, templates, views).mount(router);
     new StudentPages(quizzes, attempts, new Reviews(attempts, views), templates, views).mount(router);
     new AttemptApi(attempts).mount(router);
+    new ResultsPages(new Results(pool), templates, views).mount(router);
 
     router.route().last().handler(errors::notFound);
     router.route().failureHandler(errors::failure);

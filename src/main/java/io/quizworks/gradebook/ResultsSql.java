@@ -1,0 +1,116 @@
+package io.quizworks.gradebook;
+
+/** Statements behind the teacher's results pages, with named parameters for {@code SqlTemplate}. */
+final class ResultsSql {
+  private ResultsSql() {}
+
+  static final String QUIZ =
+      """
+      select z.id, z.title, z.grading_method, z.closes_at, c.id as class_id, c.name as class_name,
+             (z.closes_at is null or z.closes_at > now()) as open
+      from quiz z join class c on c.id = z.class_id
+      where z.id = #{quizId} and c.teacher_id = #{teacherId}
+      """;
+
+  /**
+   * One row per student of the class: the score kept by the quiz's grading method over submitted attempts,
+   * the status of their latest attempt, and the time their latest submitted attempt took.
+   */
+  static final String STUDENT_RESULTS =
+      """
+      select s.id as student_id, s.display_name, s.student_number,
+             count(a.id) as attempts_used,
+             (array_agg(a.status order by a.number desc) filter (where a.id is not null))[1] as status,
+             case z.grading_method
+               when 'highest' then max(a.score) filter (where a.status <> 'in_progress')
+               when 'average' then round(avg(a.score) filter (where a.status <> 'in_progress'), 2)
+               when 'first' then (array_agg(a.score order by a.number) filter (where a.status <> 'in_progress'))[1]
+               else (array_agg(a.score order by a.number desc) filter (where a.status <> 'in_progress'))[1]
+             end as kept_score,
+             max(a.max_score) filter (where a.status <> 'in_progress') as max_score,
+             (array_agg(extract(epoch from a.submitted_at - a.started_at)::bigint order by a.number desc)
+                filter (where a.status <> 'in_progress'))[1] as seconds_taken,
+             max(a.submitted_at) as submitted_at
+      from quiz z
+      join student s on s.class_id = z.class_id
+      left join attempt a on a.quiz_id = z.id and a.student_id = s.id
+      where z.id = #{quizId}
+      group by s.id, s.display_name, s.student_number, z.grading_method
+      order by lower(s.display_name)
+      """;
+
+  /** How hard each drawn question turned out: mean points over max, across submitted attempts. */
+  static final String QUESTION_FACILITY =
+      """
+      select q.ref, q.prompt, q.points, count(*) as answered_by,
+             avg(coalesce(r.points, 0)) / q.points as facility
+      from attempt a
+      join attempt_question aq on aq.attempt_id = a.id
+      join question q on q.id = aq.question_id
+      left join response r on r.attempt_id = a.id and r.question_id = q.id
+      where a.quiz_id = #{quizId} and a.status <> 'in_progress'
+      group by q.id, q.ref, q.prompt, q.points, q.bank_id, q.position
+      order by q.bank_id, q.position
+      """;
+
+  static final String ATTEMPT =
+      """
+      select a.id, a.number, a.status, a.started_at, a.submitted_at, a.score, a.max_score, s.display_name,
+             s.student_number
+      from attempt a join student s on s.id = a.student_id
+      where a.id = #{attemptId} and a.quiz_id = #{quizId}
+      """;
+
+  static final String ATTEMPT_QUESTIONS =
+      """
+      select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
+             q.answer_key, q.feedback, q.source, r.answer, r.points as earned, r.outcome, r.overridden
+      from attempt_question aq
+      join question q on q.id = aq.question_id
+      left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
+      where aq.attempt_id = #{attemptId}
+      order by aq.position
+      """;
+
+  static final String HISTORY =
+      """
+      select h.changed_at, h.kind, h.reason, h.old_points, h.new_points, q.ref, t.name as teacher
+      from score_change h join question q on q.id = h.question_id left join teacher t on t.id = h.teacher_id
+      where h.attempt_id = #{attemptId}
+      order by h.changed_at, h.id
+      """;
+
+  /** The question's current points in a submitted attempt of the teacher's quiz, locking the response. */
+  static final String OVERRIDE_TARGET =
+      """
+      select q.points as max_points, r.points as old_points
+      from attempt a
+      join quiz z on z.id = a.quiz_id
+      join class c on c.id = z.class_id
+      join attempt_question aq on aq.attempt_id = a.id and aq.question_id = #{questionId}
+      join question q on q.id = aq.question_id
+      left join response r on r.attempt_id = a.id and r.question_id = q.id
+      where a.id = #{attemptId} and a.quiz_id = #{quizId} and c.teacher_id = #{teacherId} and a.status <> 'in_progress'
+      for update of a
+      """;
+
+  /** An unanswered question gets a response row holding no answer, so its points have somewhere to live. */
+  static final String OVERRIDE_POINTS =
+      """
+      insert into response (attempt_id, question_id, answer, seq, points, outcome, overridden)
+      values (#{attemptId}, #{questionId}, '{}', 0, #{points}, 'override', true)
+      on conflict (attempt_id, question_id) do update set points = excluded.points, overridden = true
+      """;
+
+  static final String RECORD_CHANGE =
+      """
+      insert into score_change (attempt_id, question_id, old_points, new_points, kind, reason, teacher_id)
+      values (#{attemptId}, #{questionId}, #{oldPoints}, #{newPoints}, #{kind}, #{reason}, #{teacherId})
+      """;
+
+  static final String RETOTAL =
+      """
+      update attempt set score = (select coalesce(sum(points), 0) from response where attempt_id = #{attemptId})
+      where id = #{attemptId}
+      """;
+}
