@@ -70,7 +70,8 @@ public final class ResultsPages {
             percents.add((Double) student.get("percentValue"));
           }
         }
-        String sort = SORTS.containsKey(ctx.request().getParam("sort")) ? ctx.request().getParam("sort") : "name";
+        String asked = ctx.request().getParam("sort", "name");
+        String sort = SORTS.containsKey(asked) ? asked : "name";
         boolean descending = "desc".equals(ctx.request().getParam("dir"));
         Comparator<Map<String, Object>> order = SORTS.get(sort);
         students.sort(descending ? order.reversed() : order);

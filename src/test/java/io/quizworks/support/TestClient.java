@@ -84,7 +84,7 @@ public final class TestClient {
   }
 
   public HttpRequest<Buffer> request(HttpMethod method, String path) {
-    HttpRequest<Buffer> request = client.request(method, path);
+    HttpRequest<Buffer> request = client.request(method, path).timeout(60_000);
     if (!cookies.isEmpty()) {
       StringBuilder header = new StringBuilder();
       cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=')

@@ -1,6 +1,7 @@
 package io.quizworks.gradebook.stats;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,8 +39,13 @@ public record Item(String id, double maxPoints, List<String> choiceLabels, Set<S
     if (!choiceLabels.isEmpty() && correct.isEmpty()) {
       throw new IllegalArgumentException("item " + id + ": a choice item needs at least one correct choice");
     }
-    correctLabels = java.util.Collections.unmodifiableSet(
-        choiceLabels.stream().filter(correct::contains).collect(Collectors.toCollection(LinkedHashSet::new)));
+    LinkedHashSet<String> inChoiceOrder = new LinkedHashSet<>();
+    for (String label : choiceLabels) {
+      if (correct.contains(label)) {
+        inChoiceOrder.add(label);
+      }
+    }
+    correctLabels = Collections.unmodifiableSet(inChoiceOrder);
   }
 
   /** A question without choices: only its points are analysed. */

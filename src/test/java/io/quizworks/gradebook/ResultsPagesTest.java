@@ -1,0 +1,140 @@
+package io.quizworks.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quizworks.support.TestClient;
+import io.quizworks.support.TestDatabase;
+import io.quizworks.system.Config;
+import io.quizworks.system.Quizworks;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("A quiz's results, for its teacher")
+class ResultsPagesTest {
+  private static TestDatabase database;
+  private static Quizworks app;
+  private static TestClient teacher;
+  private static long quizId;
+  private static long strongAttempt;
+  private static long trueFalseQuestion;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    database = TestDatabase.adopt(TestDatabase.freshName());
+    app = Quizworks.start(vertx, Config.of(0, database.options(), Path.of("questions"))).await();
+    teacher = new TestClient(vertx, app.port());
+    teacher.signUpTeacher("Rita Results", "rita@school.test", "results password");
+    long teacherId = database.queryLong("select id from teacher where email = 'rita@school.test'");
+    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
+        + ", 'Period 4', 'RES234') returning id");
+    String hash = "(select password_hash from teacher where id = " + teacherId + ")";
+    for (String name : new String[] {"Strong Student", "Weak Student", "Absent Student"}) {
+      database.execute("insert into student (class_id, display_name, student_number, password_hash) values (" + classId
+          + ", '" + name + "', 'S-" + name.charAt(0) + "', " + hash + ")");
+    }
+    long bankId = database.queryLong("select id from bank where slug = 'manufacturing-roles'");
+    teacher.get("/classes/" + classId + "/quizzes/new");
+    HttpResponse<Buffer> created = teacher.postForm("/classes/" + classId + "/quizzes", Map.of("title", "Workers",
+        "bank", String.valueOf(bankId), "topic", "Production worker", "attemptsAllowed", "1", "questionCount",
+        String.valueOf(database.queryLong("select count(*) from question where topic = 'Production worker'"))));
+    quizId = Long.parseLong(created.getHeader("Location").substring("/quizzes/".length()));
+    trueFalseQuestion = database.queryLong("select id from question where topic = 'Production worker' "
+        + "and type = 'true_false'");
+    strongAttempt = takeQuiz(vertx, "Strong Student", true);
+    takeQuiz(vertx, "Weak Student", false);
+  }
+
+  /** Answers the true/false question (right or wrong) and submits. */
+  private static long takeQuiz(Vertx vertx, String name, boolean right) {
+    TestClient student = new TestClient(vertx, app.port());
+    student.signInStudent("RES234", name, "results password");
+    long attemptId = student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start", new JsonObject())
+        .bodyAsJsonObject().getLong("attemptId");
+    long position = database.queryLong("select position from attempt_question where attempt_id = " + attemptId
+        + " and question_id = " + trueFalseQuestion);
+    boolean key = database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
+        + trueFalseQuestion) == 1;
+    student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
+        new JsonObject().put("seq", 1).put("answer", new JsonObject().put("value", right == key)));
+    student.json(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit", new JsonObject());
+    return attemptId;
+  }
+
+  @AfterAll
+  static void stop(Vertx vertx) {
+    app.stop(vertx).await();
+    database.close();
+  }
+
+  @Test
+  @DisplayName("lists every student with status, kept score and percent, sortable by score")
+  void table() {
+    String page = teacher.get("/quizzes/" + quizId + "/results?sort=score&dir=desc").bodyAsString();
+    assertThat(page).contains("Strong Student", "Weak Student", "Absent Student", "Not started", "Submitted", "S-S");
+    assertThat(page.indexOf("Strong Student")).isLessThan(page.indexOf("Weak Student"));
+    assertThat(page).contains("aria-sort=\"descending\"");
+    String ascending = teacher.get("/quizzes/" + quizId + "/results?sort=score&dir=asc").bodyAsString();
+    assertThat(ascending.indexOf("Weak Student")).isLessThan(ascending.indexOf("Strong Student"));
+  }
+
+  @Test
+  @DisplayName("draws the score distribution and question facility as SVG with a description and a table")
+  void charts() {
+    String page = teacher.get("/quizzes/" + quizId + "/results").bodyAsString();
+    assertThat(page).contains("<svg role=\"img\"", "<desc id=\"distribution-desc\">", "Score distribution as a table",
+        "Per-question facility as a table", "ro-0");
+  }
+
+  @Test
+  @DisplayName("shows an attempt with responses and keys, and a teacher's override changes points with history")
+  void override() {
+    String detail = teacher.get("/quizzes/" + quizId + "/attempts/" + strongAttempt).bodyAsString();
+    assertThat(detail).contains("Response: ", "Correct answer: ", "No changes");
+    long questionId = database.queryLong("select question_id from attempt_question where attempt_id = " + strongAttempt
+        + " and question_id <> " + trueFalseQuestion + " limit 1");
+    long before = database.queryLong("select (score * 100)::bigint from attempt where id = " + strongAttempt);
+    HttpResponse<Buffer> changed = teacher.postForm("/quizzes/" + quizId + "/attempts/" + strongAttempt + "/questions/"
+        + questionId + "/override", Map.of("points", "0.5", "reason", "Partly right, said so in class"));
+    assertThat(changed.statusCode()).isEqualTo(303);
+    assertThat(database.queryLong("select (score * 100)::bigint from attempt where id = " + strongAttempt))
+        .isEqualTo(before + 50);
+    assertThat(database.queryLong("select count(*) from score_change where attempt_id = " + strongAttempt
+        + " and kind = 'override' and new_points = 0.5 and reason = 'Partly right, said so in class'")).isEqualTo(1);
+    assertThat(teacher.get("/quizzes/" + quizId + "/attempts/" + strongAttempt).bodyAsString())
+        .contains("Partly right, said so in class", "changed by a teacher");
+
+    HttpResponse<Buffer> tooMany = teacher.postForm("/quizzes/" + quizId + "/attempts/" + strongAttempt
+        + "/questions/" + questionId + "/override", Map.of("points", "99", "reason", "Generous"));
+    assertThat(tooMany.getHeader("Location")).endsWith("notice=points");
+    assertThat(database.queryLong("select count(*) from score_change where reason = 'Generous'")).isZero();
+  }
+
+  @Test
+  @DisplayName("another teacher and students get 404 for the results and cannot override")
+  void isolation(Vertx vertx) {
+    TestClient other = new TestClient(vertx, app.port());
+    other.signUpTeacher("Other Teacher", "other-results@school.test", "other password");
+    assertThat(other.get("/quizzes/" + quizId + "/results").statusCode()).isEqualTo(404);
+    assertThat(other.get("/quizzes/" + quizId + "/attempts/" + strongAttempt).statusCode()).isEqualTo(404);
+    long questionId = database.queryLong("select question_id from attempt_question where attempt_id = "
+        + strongAttempt + " limit 1");
+    assertThat(other.postForm("/quizzes/" + quizId + "/attempts/" + strongAttempt + "/questions/" + questionId
+        + "/override", Map.of("points", "0", "reason", "Sabotage")).statusCode()).isEqualTo(404);
+    assertThat(database.queryLong("select count(*) from score_change where reason = 'Sabotage'")).isZero();
+    TestClient student = new TestClient(vertx, app.port());
+    student.signInStudent("RES234", "Weak Student", "results password");
+    assertThat(student.get("/quizzes/" + quizId + "/results").statusCode()).isEqualTo(404);
+  }
+}
