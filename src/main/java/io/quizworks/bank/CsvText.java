@@ -12,13 +12,13 @@ import java.util.Optional;
  * Turns the bytes a spreadsheet saved into text, or says in a teacher's words why it cannot: Excel's
  * plain "CSV" saves Windows-1252, which must be refused rather than imported with mangled accents.
  */
-final class CsvText {
+public final class CsvText {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private CsvText() {}
 
   /** The decoded text without its byte-order mark, or the error that explains why there is none. */
-  static Result decode(byte[] bytes) {
+  public static Result decode(byte[] bytes) {
     int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -51,7 +51,7 @@ final class CsvText {
    * Excel in many European locales separates cells with semicolons; the header row, which holds plain
    * column names, tells which separator the file uses.
    */
-  static char delimiterOf(String text) {
+  public static char delimiterOf(String text) {
     int commas = 0;
     int semicolons = 0;
     boolean quoted = false;
@@ -91,7 +91,7 @@ final class CsvText {
     return (int) text.substring(0, end).chars().filter(c -> c == '\n').count() + 1;
   }
 
-  record Result(Optional<String> text, Optional<RowError> error) {
+  public record Result(Optional<String> text, Optional<RowError> error) {
     static Result failure(RowError error) {
       return new Result(Optional.empty(), Optional.of(error));
     }

@@ -11,6 +11,7 @@ import io.quizworks.bank.BankPages;
 import io.quizworks.bank.BankRepository;
 import io.quizworks.bank.BankUploadPages;
 import io.quizworks.bank.BankUploads;
+import io.quizworks.classes.ClassPages;
 import io.quizworks.gradebook.Results;
 import io.quizworks.gradebook.ResultsPages;
 import io.quizworks.quiz.AttemptApi;
@@ -79,6 +80,7 @@ public final class HttpVerticle extends VerticleBase {
     new BankUploadPages(new BankUploads(vertx, pool, new BankImporter(pool)), banks, templates, MAX_BODY_BYTES)
         .mount(router);
     new BankPages(banks, templates).mount(router);
+    new ClassPages(pool, passwords, sessions, new SignInThrottle(pool), templates, new Views(config.zone())).mount(router);
     Views views = new Views(config.zone());
     Quizzes quizzes = new Quizzes(pool);
     Attempts attempts = new Attempts(pool, config.saveGrace());
