@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -77,6 +78,11 @@ public final class QuestionCsvWriter {
   }
 
   private static Map<String, String> row(Question question) {
+    return cells(question, QuestionCsvWriter::text);
+  }
+
+  /** A question as the cells of its CSV row, each text cell passed through {@code text}. */
+  static Map<String, String> cells(Question question, UnaryOperator<String> text) {
     Map<String, String> row = new LinkedHashMap<>();
     row.put(ID, text(question.id()));
     row.put(TYPE, question.type().code());

@@ -54,7 +54,7 @@ public final class ResultsPages {
   }
 
   private void results(RoutingContext ctx) {
-    long quizId = id(ctx, "quizId");
+    long quizId = Forms.pathId(ctx, "quizId");
     results.quiz(Principal.required(ctx).id(), quizId).onSuccess(quiz -> {
       if (quiz.isEmpty()) {
         Guards.denied(ctx, "results of quiz " + quizId);
@@ -89,6 +89,7 @@ public final class ResultsPages {
         data.put("submittedCount", percents.size());
         data.put("difficulty", difficulty);
         data.put("questions", questions.stream().map(views::row).toList());
+        data.put("rescored", ctx.request().getParam("rescored", ""));
         templates.respond(ctx, "results", data);
       }).onFailure(ctx::fail);
     }).onFailure(ctx::fail);
@@ -118,8 +119,8 @@ public final class ResultsPages {
 
   private void attempt(RoutingContext ctx) {
     long teacherId = Principal.required(ctx).id();
-    long quizId = id(ctx, "quizId");
-    long attemptId = id(ctx, "attemptId");
+    long quizId = Forms.pathId(ctx, "quizId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     results.quiz(teacherId, quizId).compose(quiz -> {
       if (quiz.isEmpty()) {
         Guards.denied(ctx, "quiz " + quizId);
@@ -161,9 +162,9 @@ public final class ResultsPages {
 
   private void override(RoutingContext ctx) {
     long teacherId = Principal.required(ctx).id();
-    long quizId = id(ctx, "quizId");
-    long attemptId = id(ctx, "attemptId");
-    long questionId = id(ctx, "questionId");
+    long quizId = Forms.pathId(ctx, "quizId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
+    long questionId = Forms.pathId(ctx, "questionId");
     String back = "/quizzes/" + quizId + "/attempts/" + attemptId;
     String reason = Forms.field(ctx, "reason");
     BigDecimal points;
@@ -190,11 +191,5 @@ public final class ResultsPages {
     return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
-  private static long id(RoutingContext ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
+
 }

@@ -64,9 +64,12 @@ final class ResultsSql {
   static final String ATTEMPT_QUESTIONS =
       """
       select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
-             q.answer_key, q.feedback, q.source, r.answer, r.points as earned, r.outcome, r.overridden
+             coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source, r.answer, r.points as earned,
+             r.outcome, r.overridden, k.answer_key is not null as key_corrected
       from attempt_question aq
+      join attempt a on a.id = aq.attempt_id
       join question q on q.id = aq.question_id
+      left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
       left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
       where aq.attempt_id = #{attemptId}
       order by aq.position
@@ -112,5 +115,45 @@ final class ResultsSql {
       """
       update attempt set score = (select coalesce(sum(points), 0) from response where attempt_id = #{attemptId})
       where id = #{attemptId}
+      """;
+
+  /** A question drawn in the teacher's quiz, with the key the quiz scores by now. */
+  static final String QUESTION_IN_QUIZ =
+      """
+      select q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
+             coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source
+      from quiz z
+      join class c on c.id = z.class_id and c.teacher_id = #{teacherId}
+      join quiz_bank qb on qb.quiz_id = z.id
+      join question q on q.bank_id = qb.bank_id and q.id = #{questionId}
+      left join quiz_key k on k.quiz_id = z.id and k.question_id = q.id
+      where z.id = #{quizId}
+      """;
+
+  /** Every submitted answer to the question in the quiz, locked while a correction re-scores them. */
+  static final String SUBMITTED_RESPONSES =
+      """
+      select a.id as attempt_id, s.display_name, a.number, a.score, r.answer, r.points, r.overridden
+      from attempt a
+      join student s on s.id = a.student_id
+      join attempt_question aq on aq.attempt_id = a.id and aq.question_id = #{questionId}
+      left join response r on r.attempt_id = a.id and r.question_id = aq.question_id
+      where a.quiz_id = #{quizId} and a.status <> 'in_progress'
+      order by lower(s.display_name), a.number
+      for update of a
+      """;
+
+  static final String SAVE_QUIZ_KEY =
+      """
+      insert into quiz_key (quiz_id, question_id, answer_key, teacher_id)
+      values (#{quizId}, #{questionId}, #{answerKey}, #{teacherId})
+      on conflict (quiz_id, question_id) do update
+        set answer_key = excluded.answer_key, teacher_id = excluded.teacher_id, changed_at = now()
+      """;
+
+  static final String RESCORE_RESPONSE =
+      """
+      update response set points = #{points}, outcome = #{outcome}
+      where attempt_id = #{attemptId} and question_id = #{questionId}
       """;
 }

@@ -1,7 +1,6 @@
 package io.quizworks.quiz;
 
-import static io.quizworks.quiz.QuizPages.id;
-
+import io.quizworks.web.Forms;
 import io.quizworks.web.Guards;
 import io.quizworks.web.Principal;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +39,7 @@ public final class AttemptApi {
   }
 
   private void start(RoutingContext ctx) {
-    attempts.start(Principal.required(ctx).id(), id(ctx, "quizId")).onSuccess(started -> {
+    attempts.start(Principal.required(ctx).id(), Forms.pathId(ctx, "quizId")).onSuccess(started -> {
       if (started.attemptId().isPresent()) {
         long attemptId = started.attemptId().get();
         json(ctx, 200, new JsonObject().put("attemptId", attemptId).put("url", "/attempts/" + attemptId));
@@ -61,22 +60,22 @@ public final class AttemptApi {
       json(ctx, 400, new JsonObject().put("error", "bad-request").put("message", "Send the answer as a JSON object."));
       return;
     }
-    long attemptId = id(ctx, "attemptId");
-    int position = (int) id(ctx, "position");
+    long attemptId = Forms.pathId(ctx, "attemptId");
+    int position = (int) Forms.pathId(ctx, "position");
     attempts.save(Principal.required(ctx).id(), attemptId, position, body)
         .onSuccess(saved -> json(ctx, saved.status(), saved.body()))
         .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId + " answer " + position));
   }
 
   private void time(RoutingContext ctx) {
-    long attemptId = id(ctx, "attemptId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.time(Principal.required(ctx).id(), attemptId)
         .onSuccess(time -> json(ctx, 200, time))
         .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId));
   }
 
   private void submit(RoutingContext ctx) {
-    long attemptId = id(ctx, "attemptId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.submit(Principal.required(ctx).id(), attemptId)
         .onSuccess(row -> json(ctx, 200, new JsonObject().put("status", row.getString("status"))
             .put("url", "/attempts/" + attemptId + "/result")))

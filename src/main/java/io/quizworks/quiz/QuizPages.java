@@ -48,7 +48,7 @@ public final class QuizPages {
   private void form(RoutingContext ctx, int status, Map<String, Object> values, List<String> banks, List<String> topics,
       Map<String, String> errors) {
     long teacherId = Principal.required(ctx).id();
-    long classId = id(ctx, "classId");
+    long classId = Forms.pathId(ctx, "classId");
     quizzes.ownedClass(teacherId, classId).onSuccess(owned -> {
       if (owned.isEmpty()) {
         Guards.denied(ctx, "class " + classId);
@@ -80,7 +80,7 @@ public final class QuizPages {
 
   private void create(RoutingContext ctx) {
     long teacherId = Principal.required(ctx).id();
-    long classId = id(ctx, "classId");
+    long classId = Forms.pathId(ctx, "classId");
     quizzes.ownedClass(teacherId, classId).compose(owned -> {
       if (owned.isEmpty()) {
         Guards.denied(ctx, "class " + classId);
@@ -104,7 +104,7 @@ public final class QuizPages {
 
   private void show(RoutingContext ctx) {
     long teacherId = Principal.required(ctx).id();
-    long quizId = id(ctx, "quizId");
+    long quizId = Forms.pathId(ctx, "quizId");
     quizzes.forTeacher(teacherId, quizId).onSuccess(quiz -> {
       if (quiz.isEmpty()) {
         Guards.denied(ctx, "quiz " + quizId);
@@ -120,8 +120,8 @@ public final class QuizPages {
 
   private void addMinutes(RoutingContext ctx) {
     long teacherId = Principal.required(ctx).id();
-    long quizId = id(ctx, "quizId");
-    long attemptId = id(ctx, "attemptId");
+    long quizId = Forms.pathId(ctx, "quizId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     int minutes;
     try {
       minutes = Integer.parseInt(Forms.field(ctx, "minutes"));
@@ -139,14 +139,5 @@ public final class QuizPages {
       }
       Forms.seeOther(ctx, "/quizzes/" + quizId + "?notice=added");
     }).onFailure(ctx::fail);
-  }
-
-  /** A path id; a value that is not a number names nothing and is answered as not found. */
-  static long id(RoutingContext ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

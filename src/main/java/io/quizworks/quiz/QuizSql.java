@@ -214,13 +214,16 @@ final class QuizSql {
       for update
       """;
 
+  /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
   static final String QUESTIONS_WITH_RESPONSES =
       """
       select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty,
-             q.content, q.answer_key, q.feedback, q.source, aq.choice_order, aq.match_order,
-             r.answer, r.points as earned, r.outcome
+             q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source, aq.choice_order,
+             aq.match_order, r.answer, r.points as earned, r.outcome
       from attempt_question aq
+      join attempt a on a.id = aq.attempt_id
       join question q on q.id = aq.question_id
+      left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
       left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
       where aq.attempt_id = #{attemptId}
       order by aq.position

@@ -1,7 +1,5 @@
 package io.quizworks.quiz;
 
-import static io.quizworks.quiz.QuizPages.id;
-
 import io.quizworks.web.Forms;
 import io.quizworks.web.Guards;
 import io.quizworks.web.Principal;
@@ -56,7 +54,7 @@ public final class StudentPages {
 
   private void start(RoutingContext ctx) {
     long studentId = Principal.required(ctx).id();
-    attempts.start(studentId, id(ctx, "quizId")).onSuccess(started -> {
+    attempts.start(studentId, Forms.pathId(ctx, "quizId")).onSuccess(started -> {
       if (started.attemptId().isPresent()) {
         Forms.seeOther(ctx, "/attempts/" + started.attemptId().get());
       } else {
@@ -67,7 +65,7 @@ public final class StudentPages {
 
   private void attempt(RoutingContext ctx) {
     long studentId = Principal.required(ctx).id();
-    long attemptId = id(ctx, "attemptId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.current(studentId, attemptId).compose(row -> {
       if (!"in_progress".equals(row.getString("status"))) {
         Forms.seeOther(ctx, "/attempts/" + attemptId + "/result");
@@ -85,7 +83,7 @@ public final class StudentPages {
 
   private void submit(RoutingContext ctx) {
     long studentId = Principal.required(ctx).id();
-    long attemptId = id(ctx, "attemptId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.submit(studentId, attemptId)
         .onSuccess(row -> Forms.seeOther(ctx, "/attempts/" + attemptId + "/result"))
         .onFailure(failure -> notFoundOr(ctx, failure, "attempt " + attemptId));
@@ -93,7 +91,7 @@ public final class StudentPages {
 
   private void result(RoutingContext ctx) {
     long studentId = Principal.required(ctx).id();
-    long attemptId = id(ctx, "attemptId");
+    long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.current(studentId, attemptId).compose(row -> {
       if ("in_progress".equals(row.getString("status"))) {
         Forms.seeOther(ctx, "/attempts/" + attemptId);

@@ -12,6 +12,9 @@ import io.quizworks.bank.BankRepository;
 import io.quizworks.bank.BankUploadPages;
 import io.quizworks.bank.BankUploads;
 import io.quizworks.classes.ClassPages;
+import io.quizworks.gradebook.ExportPages;
+import io.quizworks.gradebook.KeyFixPages;
+import io.quizworks.gradebook.KeyFixes;
 import io.quizworks.gradebook.Results;
 import io.quizworks.gradebook.ResultsPages;
 import io.quizworks.quiz.AttemptApi;
@@ -88,6 +91,8 @@ public final class HttpVerticle extends VerticleBase {
     new StudentPages(quizzes, attempts, new Reviews(attempts, views), templates, views).mount(router);
     new AttemptApi(attempts).mount(router);
     new ResultsPages(new Results(pool), templates, views).mount(router);
+    new KeyFixPages(new KeyFixes(pool), templates).mount(router);
+    new ExportPages(pool, templates, config.zone()).mount(router);
 
     router.route().last().handler(errors::notFound);
     router.route().failureHandler(errors::failure);

@@ -24,4 +24,13 @@ public final class Forms {
   public static void seeOther(RoutingContext ctx, String location) {
     ctx.response().setStatusCode(303).putHeader("Location", location).end();
   }
+
+  /** A numeric path parameter; anything else names nothing and reads as -1, which no row has. */
+  public static long pathId(RoutingContext ctx, String name) {
+    try {
+      return Long.parseLong(ctx.pathParam(name));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
 }

@@ -17,11 +17,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("A quiz's results, for its teacher")
+// The key correction runs last: it re-scores the attempts the other tests read.
 class ResultsPagesTest {
   private static TestDatabase database;
   private static Quizworks app;
@@ -136,5 +141,39 @@ class ResultsPagesTest {
     TestClient student = new TestClient(vertx, app.port());
     student.signInStudent("RES234", "Weak Student", "results password");
     assertThat(student.get("/quizzes/" + quizId + "/results").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  @DisplayName("correcting a key previews the changes, then re-scores in one go for this quiz only, with history")
+  void keyFix() {
+    String keyPath = "/quizzes/" + quizId + "/questions/" + trueFalseQuestion + "/key";
+    boolean key = database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
+        + trueFalseQuestion) == 1;
+    String flipped = String.valueOf(!key);
+    assertThat(teacher.get(keyPath).bodyAsString()).contains("Key now:", "name=\"answer\" type=\"text\" value=\""
+        + key + "\"");
+
+    HttpResponse<Buffer> bad = teacher.postForm(keyPath + "/preview", Map.of("answer", "maybe", "reason", "Typo"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.bodyAsString()).contains("found `maybe`, expected true or false");
+
+    long strongBefore = database.queryLong("select (score * 100)::bigint from attempt where id = " + strongAttempt);
+    String preview = teacher.postForm(keyPath + "/preview", Map.of("answer", flipped, "reason", "The passage says so"))
+        .bodyAsString();
+    assertThat(preview).contains("Strong Student", "Weak Student", "re-score 2 attempts");
+    assertThat(database.queryLong("select count(*) from quiz_key")).as("a preview writes nothing").isZero();
+
+    HttpResponse<Buffer> applied = teacher.postForm(keyPath, Map.of("answer", flipped, "reason", "The passage says so"));
+    assertThat(applied.statusCode()).isEqualTo(303);
+    assertThat(applied.getHeader("Location")).endsWith("rescored=2");
+    assertThat(database.queryLong("select (score * 100)::bigint from attempt where id = " + strongAttempt))
+        .isEqualTo(strongBefore - 100);
+    assertThat(database.queryLong("select count(*) from score_change where kind = 'rescore' "
+        + "and reason = 'Key corrected: The passage says so'")).isEqualTo(2);
+    assertThat(database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
+        + trueFalseQuestion)).as("the shared bank keeps its key").isEqualTo(key ? 1 : 0);
+    assertThat(teacher.get("/quizzes/" + quizId + "/attempts/" + strongAttempt).bodyAsString())
+        .contains("Key corrected: The passage says so");
   }
 }
