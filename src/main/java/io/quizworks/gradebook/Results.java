@@ -33,6 +33,10 @@ public final class Results {
     return rows(pool, ResultsSql.QUESTION_FACILITY, Map.of("quizId", quizId));
   }
 
+  public Future<List<Row>> analysisRows(long quizId) {
+    return rows(pool, ResultsSql.ANALYSIS_ROWS, Map.of("quizId", quizId));
+  }
+
   public Future<Optional<Row>> attempt(long quizId, long attemptId) {
     return rows(pool, ResultsSql.ATTEMPT, Map.of("quizId", quizId, "attemptId", attemptId))
         .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));

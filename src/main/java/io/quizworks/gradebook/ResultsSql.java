@@ -156,4 +156,26 @@ final class ResultsSql {
       update response set points = #{points}, outcome = #{outcome}
       where attempt_id = #{attemptId} and question_id = #{questionId}
       """;
+
+  /**
+   * For item analysis: each student's latest submitted attempt, one row per question drawn in it, with the
+   * key this quiz scores by and the points earned (0 when unanswered).
+   */
+  static final String ANALYSIS_ROWS =
+      """
+      with kept as (
+        select distinct on (a.student_id) a.id, a.student_id
+        from attempt a
+        where a.quiz_id = #{quizId} and a.status <> 'in_progress'
+        order by a.student_id, a.number desc
+      )
+      select k.student_id, q.ref, q.type, q.points, q.content, coalesce(qk.answer_key, q.answer_key) as answer_key,
+             r.answer, coalesce(r.points, 0) as earned, q.prompt
+      from kept k
+      join attempt_question aq on aq.attempt_id = k.id
+      join question q on q.id = aq.question_id
+      left join quiz_key qk on qk.quiz_id = #{quizId} and qk.question_id = q.id
+      left join response r on r.attempt_id = k.id and r.question_id = q.id
+      order by k.student_id, q.bank_id, q.position
+      """;
 }

@@ -13,6 +13,7 @@ import io.quizworks.bank.BankUploadPages;
 import io.quizworks.bank.BankUploads;
 import io.quizworks.classes.ClassPages;
 import io.quizworks.gradebook.ExportPages;
+import io.quizworks.gradebook.ItemAnalysisPages;
 import io.quizworks.gradebook.KeyFixPages;
 import io.quizworks.gradebook.KeyFixes;
 import io.quizworks.gradebook.Results;
@@ -92,6 +93,7 @@ public final class HttpVerticle extends VerticleBase {
     new AttemptApi(attempts).mount(router);
     new ResultsPages(new Results(pool), templates, views).mount(router);
     new KeyFixPages(new KeyFixes(pool), templates).mount(router);
+    new ItemAnalysisPages(new Results(pool), templates, views).mount(router);
     new ExportPages(pool, templates, config.zone()).mount(router);
 
     router.route().last().handler(errors::notFound);

@@ -144,6 +144,21 @@ class ResultsPagesTest {
   }
 
   @Test
+  @DisplayName("shows the item analysis: the true/false question, answered right by one of two students, has facility 0.50")
+  void analysis() {
+    String page = teacher.get("/quizzes/" + quizId + "/analysis").bodyAsString();
+    assertThat(page).contains("Item analysis: Workers", "Cronbach", "KR-20", "Standard error of measurement");
+    String trueFalseRow = page.substring(page.indexOf(refOf(trueFalseQuestion) + " <span"));
+    assertThat(trueFalseRow.substring(0, trueFalseRow.indexOf("</tr>"))).contains("<td>2</td>", "<td>0.50</td>",
+        "(correct): 1 (50.0%)");
+  }
+
+  private static String refOf(long questionId) {
+    long number = database.queryLong("select substring(ref from 4)::int from question where id = " + questionId);
+    return String.format("ro-%03d", number);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   @DisplayName("correcting a key previews the changes, then re-scores in one go for this quiz only, with history")
   void keyFix() {
