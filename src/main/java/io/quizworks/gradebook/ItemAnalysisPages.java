@@ -14,12 +14,14 @@ import io.quizworks.web.Views;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Row;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The item analysis of a quiz: how each question performed, and the quiz's reliability. */
 public final class ItemAnalysisPages {
@@ -34,10 +36,16 @@ public final class ItemAnalysisPages {
   }
 
   public void mount(Router router) {
-    router.get("/quizzes/:quizId/analysis").handler(Guards.teacher()).handler(this::analysis);
+    router.get("/quizzes/:quizId/analysis").handler(Guards.teacher())
+        .handler(ctx -> analyse(ctx, (quiz, analysis, prompts) -> page(ctx, quiz, analysis, prompts)));
+    router.get("/quizzes/:quizId/analysis.csv").handler(Guards.teacher()).handler(this::csv);
   }
 
-  private void analysis(RoutingContext ctx) {
+  private interface Analysed {
+    void accept(Row quiz, ItemAnalysis analysis, Map<String, String> prompts);
+  }
+
+  private void analyse(RoutingContext ctx, Analysed then) {
     long quizId = Forms.pathId(ctx, "quizId");
     results.quiz(Principal.required(ctx).id(), quizId).onSuccess(quiz -> {
       if (quiz.isEmpty()) {
@@ -47,14 +55,31 @@ public final class ItemAnalysisPages {
       results.analysisRows(quizId).onSuccess(rows -> {
         Map<String, String> prompts = new LinkedHashMap<>();
         rows.forEach(row -> prompts.putIfAbsent(row.getString("ref"), row.getString("prompt")));
-        ItemAnalysis analysis = ItemAnalysis.of(ItemAnalysisData.matrix(rows));
-        Map<String, Object> data = new HashMap<>();
-        data.put("quiz", views.row(quiz.get()));
-        data.put("summary", summary(analysis.quiz()));
-        data.put("items", analysis.items().stream().map(item -> item(item, prompts.get(item.itemId()))).toList());
-        templates.respond(ctx, "analysis", data);
+        then.accept(quiz.get(), ItemAnalysis.of(ItemAnalysisData.matrix(rows)), prompts);
       }).onFailure(ctx::fail);
     }).onFailure(ctx::fail);
+  }
+
+  private void page(RoutingContext ctx, Row quiz, ItemAnalysis analysis, Map<String, String> prompts) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("quiz", views.row(quiz));
+    data.put("summary", summary(analysis.quiz()));
+    data.put("items", analysis.items().stream().map(item -> item(item, prompts.get(item.itemId()))).toList());
+    templates.respond(ctx, "analysis", data);
+  }
+
+  private void csv(RoutingContext ctx) {
+    Optional<SpreadsheetFormat> format = SpreadsheetFormat.named(ctx.request().getParam("format"));
+    if (format.isEmpty()) {
+      ctx.fail(400);
+      return;
+    }
+    analyse(ctx, (quiz, analysis, prompts) -> ctx.response()
+        .putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", FileNames.contentDisposition(LocalDate.now(views.zone()),
+            quiz.getString("class_name"), quiz.getString("title"), "item-analysis"))
+        .putHeader("Cache-Control", "no-store")
+        .end(ItemAnalysisCsv.write(analysis, prompts, format.get())));
   }
 
   private static Map<String, Object> summary(QuizStatistics quiz) {

@@ -153,6 +153,19 @@ class ResultsPagesTest {
         "(correct): 1 (50.0%)");
   }
 
+  @Test
+  @DisplayName("exports the item analysis as CSV: one row per question, then the quiz's figures")
+  void analysisCsv() {
+    HttpResponse<Buffer> csv = teacher.get("/quizzes/" + quizId + "/analysis.csv?format=plain");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.getHeader("Content-Disposition")).contains("item-analysis");
+    String body = csv.bodyAsString();
+    assertThat(body).startsWith("Question,Prompt,Students,Facility,Standard deviation,Discrimination,Choices picked,"
+        + "Needs a look\n");
+    assertThat(body).contains(",2,0.5,0.5,1,True (correct): 1; False: 1,", "\nCronbach's alpha,", "\nKR-20,");
+    assertThat(teacher.get("/quizzes/" + quizId + "/analysis.csv?format=lotus").statusCode()).isEqualTo(400);
+  }
+
   private static String refOf(long questionId) {
     long number = database.queryLong("select substring(ref from 4)::int from question where id = " + questionId);
     return String.format("ro-%03d", number);
