@@ -42,10 +42,6 @@ public final class Results {
         .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
   }
 
-  public Future<List<Row>> attemptQuestions(long attemptId) {
-    return rows(pool, ResultsSql.ATTEMPT_QUESTIONS, Map.of("attemptId", attemptId));
-  }
-
   public Future<List<Row>> history(long attemptId) {
     return rows(pool, ResultsSql.HISTORY, Map.of("attemptId", attemptId));
   }

@@ -37,11 +37,13 @@ public final class ResultsPages {
       "submitted", Comparator.comparing(r -> String.valueOf(r.getOrDefault("submitted_at", ""))));
 
   private final Results results;
+  private final Attempts attempts;
   private final Templates templates;
   private final Views views;
 
-  public ResultsPages(Results results, Templates templates, Views views) {
+  public ResultsPages(Results results, Attempts attempts, Templates templates, Views views) {
     this.results = results;
+    this.attempts = attempts;
     this.templates = templates;
     this.views = views;
   }
@@ -131,7 +133,7 @@ public final class ResultsPages {
           Guards.denied(ctx, "attempt " + attemptId + " of quiz " + quizId);
           return Future.succeededFuture();
         }
-        return Future.all(results.attemptQuestions(attemptId), results.history(attemptId)).onSuccess(both -> {
+        return Future.all(attempts.questionsWithKeys(attemptId), results.history(attemptId)).onSuccess(both -> {
           List<Map<String, Object>> questions = both.<List<Row>>resultAt(0).stream().map(ResultsPages::question)
               .toList();
           templates.respond(ctx, "attempt-detail", Map.of("quiz", views.row(quiz.get()),

@@ -61,20 +61,6 @@ final class ResultsSql {
       where a.id = #{attemptId} and a.quiz_id = #{quizId}
       """;
 
-  static final String ATTEMPT_QUESTIONS =
-      """
-      select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
-             coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source, r.answer, r.points as earned,
-             r.outcome, r.overridden, k.answer_key is not null as key_corrected
-      from attempt_question aq
-      join attempt a on a.id = aq.attempt_id
-      join question q on q.id = aq.question_id
-      left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
-      left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
-      where aq.attempt_id = #{attemptId}
-      order by aq.position
-      """;
-
   static final String HISTORY =
       """
       select h.changed_at, h.kind, h.reason, h.old_points, h.new_points, q.ref, t.name as teacher

@@ -219,7 +219,7 @@ final class QuizSql {
       """
       select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty,
              q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source, aq.choice_order,
-             aq.match_order, r.answer, r.points as earned, r.outcome
+             aq.match_order, r.answer, r.points as earned, r.outcome, r.overridden
       from attempt_question aq
       join attempt a on a.id = aq.attempt_id
       join question q on q.id = aq.question_id

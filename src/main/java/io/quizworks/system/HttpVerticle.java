@@ -91,7 +91,7 @@ public final class HttpVerticle extends VerticleBase {
     new QuizPages(quizzes, templates, views).mount(router);
     new StudentPages(quizzes, attempts, new Reviews(attempts, views), templates, views).mount(router);
     new AttemptApi(attempts).mount(router);
-    new ResultsPages(new Results(pool), templates, views).mount(router);
+    new ResultsPages(new Results(pool), attempts, templates, views).mount(router);
     new KeyFixPages(new KeyFixes(pool), templates).mount(router);
     new ItemAnalysisPages(new Results(pool), templates, views).mount(router);
     new ExportPages(pool, templates, config.zone()).mount(router);
