@@ -133,10 +133,12 @@ public final class Attempts {
    * in place and still answers 200, since the page's queue must stop resending it.
    */
   public Future<Saved> save(long studentId, long attemptId, int position, JsonObject body) {
-    Long seq = body.getLong("seq");
-    if (seq == null || seq < 0) {
-      return Future.succeededFuture(error(400, "bad-request", "The save carried no sequence number."));
+    if (!(body.getValue("seq") instanceof Number number) || number.longValue() < 0
+        || body.containsKey("flagged") && !(body.getValue("flagged") instanceof Boolean)) {
+      return Future.succeededFuture(error(400, "bad-request",
+          "A save needs a whole-number \"seq\" and, if given, a true/false \"flagged\"."));
     }
+    long seq = number.longValue();
     return query(pool, QuizSql.SAVE_CONTEXT, Map.of("attemptId", attemptId, "studentId", studentId, "position", position))
         .compose(rows -> {
           if (rows.isEmpty()) {

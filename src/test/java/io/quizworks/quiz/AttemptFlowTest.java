@@ -107,6 +107,9 @@ class AttemptFlowTest {
     assertThat(older.bodyAsJsonObject().getLong("seq")).isEqualTo(5);
     HttpResponse<Buffer> retried = save(olly, attemptId, position, 5, new JsonObject().put("value", true));
     assertThat(retried.statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> malformed = olly.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
+        new JsonObject().put("seq", "six").put("answer", new JsonObject().put("value", false)));
+    assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId
         + " and seq = 5 and answer = '{\"value\": true}'")).isEqualTo(1);
   }
