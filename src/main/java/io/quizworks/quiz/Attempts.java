@@ -176,6 +176,9 @@ public final class Attempts {
         return error(409, "attempt-closed", "Time is up for this attempt: this answer arrived after the deadline "
             + "and was not saved. Everything saved before the deadline counts.");
       }
+      // Refused as late, yet open when read back: a teacher added minutes in between. Nothing was stored, so
+      // this is no success (the page would drop the answer); the page resends a 503, and the resend is stored.
+      return error(503, "not-saved", "This answer was not saved yet. It will be sent again.");
     }
     JsonObject body = new JsonObject().put("saved", true).put("seq", storedSeq).put("status", after.getString("status"))
         .put("remainingMs", after.getLong("remaining_ms"));
