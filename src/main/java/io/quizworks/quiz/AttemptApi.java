@@ -61,7 +61,9 @@ public final class AttemptApi {
       return;
     }
     long attemptId = Forms.pathId(ctx, "attemptId");
-    int position = (int) Forms.pathId(ctx, "position");
+    long asked = Forms.pathId(ctx, "position");
+    // Outside int a cast would wrap round (4294967297 and -4294967295 are 1): such a position names no question.
+    int position = asked < 1 || asked > Integer.MAX_VALUE ? -1 : (int) asked;
     attempts.save(Principal.required(ctx).id(), attemptId, position, body)
         .onSuccess(saved -> json(ctx, saved.status(), saved.body()))
         .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId + " answer " + position));

@@ -133,12 +133,13 @@ public final class Attempts {
    * in place and still answers 200, since the page's queue must stop resending it.
    */
   public Future<Saved> save(long studentId, long attemptId, int position, JsonObject body) {
-    if (!(body.getValue("seq") instanceof Number number) || number.longValue() < 0
+    Object rawSeq = body.getValue("seq");
+    if (!(rawSeq instanceof Integer || rawSeq instanceof Long) || ((Number) rawSeq).longValue() < 0
         || body.containsKey("flagged") && !(body.getValue("flagged") instanceof Boolean)) {
       return Future.succeededFuture(error(400, "bad-request",
           "A save needs a whole-number \"seq\" and, if given, a true/false \"flagged\"."));
     }
-    long seq = number.longValue();
+    long seq = ((Number) rawSeq).longValue();
     return query(pool, QuizSql.SAVE_CONTEXT, Map.of("attemptId", attemptId, "studentId", studentId, "position", position))
         .compose(rows -> {
           if (rows.isEmpty()) {

@@ -2,6 +2,7 @@ package io.quizworks.web;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.DatabaseException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +28,40 @@ public final class ErrorPages {
 
   public void failure(RoutingContext ctx) {
     int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-    if (status >= 500) {
+    if (status == 500 && unstorable(ctx.failure())) {
+      // A NUL character typed into a form, an answer or an address: the request's fault, and retrying it
+      // (as the quiz page does after a 500) could never succeed.
+      LOG.warn("{} {} refused: it holds a character PostgreSQL cannot store", ctx.request().method(),
+          ctx.request().path());
+      respond(ctx, 400, "Request refused", "The request held a character that cannot be stored (a NUL character, "
+          + "U+0000). Remove it and try again.");
+    } else if (status >= 500) {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
       respond(ctx, status, "Something went wrong", "The server could not complete this request. Try again in a moment.");
     } else if (status == 404) {
       notFound(ctx);
     } else if (status == 413) {
-      // In practice only a file upload is this large: say what to do about the file.
+      // In practice only a file upload is this large (a bank or a roster): say what to do about the file.
       respond(ctx, status, "File too large", "The server accepts files of up to " + maxBodyBytes / (1024 * 1024)
-          + " MiB, and a question bank CSV is far smaller. Check that you chose the bank's CSV file, not a "
-          + "workbook with pictures, or split the bank into several files.");
+          + " MiB, and a CSV file of questions or of students is far smaller. Check that you chose the CSV file, "
+          + "not a workbook with pictures, or split it into several files.");
     } else {
       respond(ctx, status, "Request refused", "The server could not accept this request.");
     }
+  }
+
+  /**
+   * PostgreSQL refuses text holding U+0000: in a text column as "invalid byte sequence" (22021), in jsonb as
+   * "unsupported Unicode escape sequence" (22P05).
+   */
+  private static boolean unstorable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DatabaseException database
+          && ("22021".equals(database.getSqlState()) || "22P05".equals(database.getSqlState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void respond(RoutingContext ctx, int status, String title, String message) {
