@@ -16,6 +16,18 @@
   var announcer = document.getElementById('announcer');
   var timerValue = document.getElementById('timer-value');
   var dialog = document.getElementById('confirm-submit');
+  var bar = root.querySelector('.attempt-bar');
+
+  // The timer bar sticks to the top of the window: keep whatever gets focus, or is jumped to from the
+  // question list, scrolled clear of it rather than hidden underneath (WCAG 2.4.11). The bar grows when
+  // it wraps or shows a connection message, so follow its height.
+  function keepClearOfBar() {
+    document.documentElement.style.scrollPaddingTop = (bar.offsetHeight + 16) + 'px';
+  }
+  keepClearOfBar();
+  if (window.ResizeObserver) {
+    new ResizeObserver(keepClearOfBar).observe(bar);
+  }
 
   var deadline = root.dataset.remainingMs === '' ? null : performance.now() + Number(root.dataset.remainingMs);
   var announcements = [{ at: 5 * 60000, text: '5 minutes left.' }, { at: 60000, text: '1 minute left.' }];
