@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.math.BigDecimal;
@@ -21,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The CSV exports and the page that offers them, for the teacher who owns the class: the class gradebook
@@ -121,7 +124,12 @@ public final class ExportPages {
         row.getString("student_number"), row.getString("email"), scores);
   }
 
-  private void results(RoutingContext ctx) {
+  /**
+   * A quiz export: checks the format and that the quiz is the teacher's, then streams what {@code plan}
+   * describes under a file name ending in {@code kind}.
+   */
+  private void quizExport(RoutingContext ctx, String kind,
+      BiFunction<Long, SpreadsheetFormat, Function<SqlConnection, Future<CsvStream.Plan>>> plan) {
     Optional<SpreadsheetFormat> chosenFormat = SpreadsheetFormat.named(ctx.request().getParam("format"));
     if (chosenFormat.isEmpty()) {
       ctx.fail(400);
@@ -136,11 +144,15 @@ public final class ExportPages {
       }
       Row quiz = owned.get();
       String disposition = FileNames.contentDisposition(today(), quiz.getString("class_name"), quiz.getString("title"),
-          "results");
-      CsvStream.send(ctx, pool, format, disposition, connection -> Future.succeededFuture(new CsvStream.Plan(
-          ResultsRows.header(format), ExportSql.RESULTS_ROWS, Tuple.of(quizId),
-          row -> ResultsRows.row(attempt(row), format, zone))));
+          kind);
+      CsvStream.send(ctx, pool, format, disposition, plan.apply(quizId, format));
     }).onFailure(ctx::fail);
+  }
+
+  private void results(RoutingContext ctx) {
+    quizExport(ctx, "results", (quizId, format) -> connection -> Future.succeededFuture(new CsvStream.Plan(
+        ResultsRows.header(format), ExportSql.RESULTS_ROWS, Tuple.of(quizId),
+        row -> ResultsRows.row(attempt(row), format, zone))));
   }
 
   private static ResultsRows.Attempt attempt(Row row) {
@@ -151,30 +163,14 @@ public final class ExportPages {
   }
 
   private void responses(RoutingContext ctx) {
-    Optional<SpreadsheetFormat> chosenFormat = SpreadsheetFormat.named(ctx.request().getParam("format"));
-    if (chosenFormat.isEmpty()) {
-      ctx.fail(400);
-      return;
-    }
-    SpreadsheetFormat format = chosenFormat.get();
-    long quizId = id(ctx, "quizId");
-    ownedQuiz(ctx, quizId).onSuccess(owned -> {
-      if (owned.isEmpty()) {
-        Guards.denied(ctx, "quiz " + quizId);
-        return;
-      }
-      Row quiz = owned.get();
-      String disposition = FileNames.contentDisposition(today(), quiz.getString("class_name"), quiz.getString("title"),
-          "responses");
-      CsvStream.send(ctx, pool, format, disposition, connection -> connection
-          .preparedQuery(ExportSql.RESPONSE_QUESTIONS).execute(Tuple.of(quizId)).map(rows -> {
-            List<Row> list = new ArrayList<>();
-            rows.forEach(list::add);
-            List<ResponsesRows.QuestionColumn> questions = questionColumns(list);
-            return new CsvStream.Plan(ResponsesRows.header(questions, format), ExportSql.RESPONSE_ROWS,
-                Tuple.of(quizId), row -> ResponsesRows.row(questions, student(row), format));
-          }));
-    }).onFailure(ctx::fail);
+    quizExport(ctx, "responses", (quizId, format) -> connection -> connection
+        .preparedQuery(ExportSql.RESPONSE_QUESTIONS).execute(Tuple.of(quizId)).map(rows -> {
+          List<Row> list = new ArrayList<>();
+          rows.forEach(list::add);
+          List<ResponsesRows.QuestionColumn> questions = questionColumns(list);
+          return new CsvStream.Plan(ResponsesRows.header(questions, format), ExportSql.RESPONSE_ROWS,
+              Tuple.of(quizId), row -> ResponsesRows.row(questions, student(row), format));
+        }));
   }
 
   /** Questions named by their author's id; where two banks use the same id, by bank and id. */
