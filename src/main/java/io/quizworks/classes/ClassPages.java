@@ -178,7 +178,7 @@ public final class ClassPages {
             return;
           }
           ctx.vertx().fileSystem().readFile(upload.get().uploadedFileName())
-              .map(bytes -> rosterReader.read(bytes.getBytes()))
+              .compose(bytes -> ctx.vertx().executeBlocking(() -> rosterReader.read(bytes.getBytes()), false))
               .compose(parsed -> parsed.isValid()
                   ? classes.applyRoster(classId, teacherId, parsed.entries())
                   : Future.succeededFuture(Optional.of(RosterResult.rejected(parsed.errors()))))

@@ -1,6 +1,7 @@
 package io.quizworks.gradebook;
 
 import io.quizworks.bank.QuestionRows;
+import io.quizworks.web.Forms;
 import io.quizworks.web.Guards;
 import io.quizworks.web.Principal;
 import io.quizworks.web.Templates;
@@ -51,7 +52,7 @@ public final class ExportPages {
   }
 
   private void page(RoutingContext ctx) {
-    long classId = id(ctx, "classId");
+    long classId = Forms.pathId(ctx, "classId");
     ownedClass(ctx, classId).onSuccess(owned -> {
       if (owned.isEmpty()) {
         Guards.denied(ctx, "class " + classId);
@@ -94,7 +95,7 @@ public final class ExportPages {
     }
     GradebookLayout layout = chosenLayout.get();
     SpreadsheetFormat format = chosenFormat.get();
-    long classId = id(ctx, "classId");
+    long classId = Forms.pathId(ctx, "classId");
     ownedClass(ctx, classId).onSuccess(owned -> {
       if (owned.isEmpty()) {
         Guards.denied(ctx, "class " + classId);
@@ -136,7 +137,7 @@ public final class ExportPages {
       return;
     }
     SpreadsheetFormat format = chosenFormat.get();
-    long quizId = id(ctx, "quizId");
+    long quizId = Forms.pathId(ctx, "quizId");
     ownedQuiz(ctx, quizId).onSuccess(owned -> {
       if (owned.isEmpty()) {
         Guards.denied(ctx, "quiz " + quizId);
@@ -218,14 +219,5 @@ public final class ExportPages {
 
   private static BigDecimal decimal(String value) {
     return value == null ? null : new BigDecimal(value);
-  }
-
-  /** A path id; a value that is not a number names nothing and is answered as not found. */
-  private static long id(RoutingContext ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

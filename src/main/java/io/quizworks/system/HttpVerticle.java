@@ -81,7 +81,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/").handler(ctx -> templates.respond(ctx, "home", Map.of()));
     new AccountPages(accounts, sessions, new SignInThrottle(pool), templates, config.signupOpen()).mount(router);
     BankRepository banks = new BankRepository(pool);
-    new BankUploadPages(new BankUploads(vertx, pool, new BankImporter(pool)), banks, templates, MAX_BODY_BYTES)
+    new BankUploadPages(new BankUploads(vertx, pool, new BankImporter(vertx, pool)), banks, templates, MAX_BODY_BYTES)
         .mount(router);
     new BankPages(banks, templates).mount(router);
     new ClassPages(pool, passwords, sessions, new SignInThrottle(pool), templates, new Views(config.zone())).mount(router);

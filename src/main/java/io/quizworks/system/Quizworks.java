@@ -42,7 +42,7 @@ public final class Quizworks {
         .compose(ready -> {
           Pool pool = pool(vertx, config.database());
           HttpVerticle http = new HttpVerticle(config, pool);
-          return new BankDirectory(vertx, new BankImporter(pool))
+          return new BankDirectory(vertx, new BankImporter(vertx, pool))
               .loadAll(config.questionsDir())
               .compose(loaded -> config.demo() ? DemoData.ensure(vertx, pool) : Future.succeededFuture())
               .compose(demo -> vertx.deployVerticle(http))

@@ -37,7 +37,7 @@ class BankImporterTest {
     database = TestDatabase.create();
     new DatabaseBootstrap(database.options()).prepare();
     pool = Quizworks.pool(vertx, database.options());
-    importer = new BankImporter(pool);
+    importer = new BankImporter(vertx, pool);
     database.execute("insert into teacher (email, name, password_hash) values ('ada@school.test', 'Ada', 'x'), "
         + "('ben@school.test', 'Ben', 'x')");
     ada = database.queryLong("select id from teacher where email = 'ada@school.test'");

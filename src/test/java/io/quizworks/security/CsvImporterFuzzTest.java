@@ -320,9 +320,9 @@ class CsvImporterFuzzTest {
   @Test
   @DisplayName("a sample of 100 files imported into PostgreSQL: a rejected file writes nothing, an accepted one "
       + "writes exactly its questions")
-  void importsAreAllOrNothing() {
+  void importsAreAllOrNothing(Vertx vertx) {
     QuestionCsvReader reader = new QuestionCsvReader();
-    BankImporter importer = new BankImporter(pool);
+    BankImporter importer = new BankImporter(vertx, pool);
     List<Case> accepted = new ArrayList<>();
     List<Case> rejected = new ArrayList<>();
     for (int number = 0; number < CASES && (accepted.size() < IMPORTS / 2 || rejected.size() < IMPORTS / 2);

@@ -115,11 +115,11 @@ class ServerTest {
 
   @Test
   @DisplayName("shows HTML in a question as text, never as markup")
-  void escapesHtml() {
+  void escapesHtml(Vertx vertx) {
     String csv = "id,type,topic,difficulty,points,prompt,choice_a,choice_b,answer,feedback\n"
         + "x1,single_choice,<b>Topic</b>,easy,1,<script>alert('prompt')</script>,"
         + "<img src=x onerror=alert(1)>,\"\"\"><script>alert(2)</script>\",A,<i>feedback</i>\n";
-    new BankImporter(app.pool()).importCsv("payloads", "<script>alert('title')</script>", null,
+    new BankImporter(vertx, app.pool()).importCsv("payloads", "<script>alert('title')</script>", null,
         csv.getBytes(StandardCharsets.UTF_8)).await();
 
     String list = teacher.get("/banks").bodyAsString();
