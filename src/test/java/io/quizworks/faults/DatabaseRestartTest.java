@@ -13,7 +13,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,28 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DatabaseRestartTest {
   private static final int STUDENTS = 3;
 
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private final Cleanup cleanup = new Cleanup();
 
-  /** Closes everything the test opened, last first, each even when another fails. */
   @AfterEach
   void cleanUp() throws Exception {
-    Collections.reverse(cleanup);
-    Exception first = null;
-    for (AutoCloseable closeable : cleanup) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    cleanup.clear();
-    if (first != null) {
-      throw first;
-    }
+    cleanup.close();
   }
 
   /**

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +31,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ServerKillTest {
   private static final int STUDENTS = 4;
 
-  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private final Cleanup cleanup = new Cleanup();
 
-  /** Closes everything the test opened, last first, each even when another fails. */
   @AfterEach
   void cleanUp() throws Exception {
-    Collections.reverse(cleanup);
-    Exception first = null;
-    for (AutoCloseable closeable : cleanup) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    cleanup.clear();
-    if (first != null) {
-      throw first;
-    }
+    cleanup.close();
   }
 
   private ServerProcess server(TestDatabase database, int port) {
