@@ -2,7 +2,6 @@ package io.quizworks.gradebook;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Optional;
  * and one column per quiz (two in the generic layout) holding the score the quiz's grading method keeps,
  * blank when the student has no submitted attempt. Pure: the rows are formatted from what they are given.
  */
-public enum GradebookLayout {
+public enum GradebookLayout implements ExportOption {
   /**
    * Canvas's gradebook import: {@code Student, ID, SIS User ID, SIS Login ID, Section}, a column per quiz
    * titled with the quiz title, and a second row {@code Points Possible}. {@code ID} is Canvas's own user id,
@@ -104,18 +103,10 @@ public enum GradebookLayout {
 
   /** The layout a {@code layout} query parameter names; a missing parameter means {@link #GENERIC}. */
   public static Optional<GradebookLayout> named(String parameter) {
-    if (parameter == null || parameter.isBlank()) {
-      return Optional.of(GENERIC);
-    }
-    String wanted = parameter.strip().toLowerCase(Locale.ROOT);
-    for (GradebookLayout layout : values()) {
-      if (layout.parameter.equals(wanted)) {
-        return Optional.of(layout);
-      }
-    }
-    return Optional.empty();
+    return ExportOption.named(values(), parameter, GENERIC);
   }
 
+  @Override
   public String parameter() {
     return parameter;
   }

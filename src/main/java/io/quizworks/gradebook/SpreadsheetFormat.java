@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
@@ -13,7 +12,7 @@ import org.apache.commons.csv.QuoteMode;
  * The three spreadsheet dialects every export offers: how cells are separated, how a decimal number is
  * written, whether the file starts with a byte-order mark and how lines end. Quoting is RFC 4180 in all.
  */
-public enum SpreadsheetFormat {
+public enum SpreadsheetFormat implements ExportOption {
   /** Excel and LibreOffice with English settings: comma, decimal point, UTF-8 with BOM, CRLF. */
   EXCEL("excel", "Excel (comma)", "UTF-8 with a byte-order mark, so Excel reads accents right; decimal point.",
       ',', '.', true, "\r\n"),
@@ -48,18 +47,10 @@ public enum SpreadsheetFormat {
 
   /** The format a {@code format} query parameter names; a missing parameter means {@link #EXCEL}. */
   public static Optional<SpreadsheetFormat> named(String parameter) {
-    if (parameter == null || parameter.isBlank()) {
-      return Optional.of(EXCEL);
-    }
-    String wanted = parameter.strip().toLowerCase(Locale.ROOT);
-    for (SpreadsheetFormat format : values()) {
-      if (format.parameter.equals(wanted)) {
-        return Optional.of(format);
-      }
-    }
-    return Optional.empty();
+    return ExportOption.named(values(), parameter, EXCEL);
   }
 
+  @Override
   public String parameter() {
     return parameter;
   }
