@@ -1,0 +1,130 @@
+package io.quizworks.load;
+
+import io.quizworks.accounts.Passwords;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark's own reads and writes in the server's database: it seeds a class straight into the tables
+ * (signing 10,000 students up through pages would only measure Argon2), and afterwards reads back what the
+ * server stored, to check it against what the server acknowledged.
+ */
+final class BenchmarkDatabase implements AutoCloseable {
+  static final String PASSWORD = "load benchmark password";
+  private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Vertx vertx;
+  private final PgConnectOptions options;
+  private final Pool pool;
+
+  BenchmarkDatabase(Vertx vertx, PgConnectOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(options).using(vertx).build();
+  }
+
+  PgConnectOptions options() {
+    return options;
+  }
+
+  /** A class sitting one quiz: its join code, the quiz, and its students' names (all with {@link #PASSWORD}). */
+  record SeededClass(String code, long quizId, List<String> students) {}
+
+  /**
+   * A teacher, a class of {@code students} and a quiz open now over the Manufacturing banks the server loaded,
+   * drawing {@code questions} questions with the given time limit.
+   */
+  SeededClass seed(int students, int questions, int timeLimitMinutes) {
+    long available = one("select count(*) from question q join bank b on b.id = q.bank_id where b.owner_id is null")
+        .getLong(0);
+    if (available < questions) {
+      throw new IllegalStateException("The server's banks hold " + available + " questions; " + questions
+          + " were asked for. Start the server once so it loads questions/.");
+    }
+    String hash = new Passwords(vertx).hash(PASSWORD).await();
+    StringBuilder code = new StringBuilder("LD");
+    for (int i = 0; i < 6; i++) {
+      code.append(CODE_LETTERS.charAt(RANDOM.nextInt(CODE_LETTERS.length())));
+    }
+    return pool.withTransaction(connection -> connection.preparedQuery(
+            "insert into teacher (email, name, password_hash) values ($1, 'Load Benchmark', $2) returning id")
+        .execute(Tuple.of("load-" + code.toString().toLowerCase() + "@bench.quizworks", hash))
+        .compose(teacher -> connection.preparedQuery(
+                "insert into class (teacher_id, name, join_code) values ($1, $2, $3) returning id")
+            .execute(Tuple.of(teacher.iterator().next().getLong(0), "Load benchmark " + code, code.toString())))
+        .compose(klass -> {
+          long classId = klass.iterator().next().getLong(0);
+          return connection.preparedQuery("insert into student (class_id, display_name, password_hash) "
+                  + "select $1, 'Student ' || lpad(n::text, 6, '0'), $2 from generate_series(1, $3) n")
+              .execute(Tuple.of(classId, hash, students))
+              .compose(done -> connection.preparedQuery("insert into quiz (class_id, title, question_count, "
+                      + "time_limit_minutes, opens_at, attempts_allowed) values ($1, 'Load benchmark', $2, $3, "
+                      + "now() - interval '1 minute', 1) returning id")
+                  .execute(Tuple.of(classId, questions, timeLimitMinutes)));
+        })
+        .compose(quiz -> {
+          long quizId = quiz.iterator().next().getLong(0);
+          return connection.preparedQuery("insert into quiz_bank (quiz_id, bank_id) "
+                  + "select $1, id from bank where owner_id is null")
+              .execute(Tuple.of(quizId))
+              .map(done -> quizId);
+        }))
+        .map(quizId -> {
+          List<String> names = new ArrayList<>(students);
+          for (int n = 1; n <= students; n++) {
+            names.add(String.format("Student %06d", n));
+          }
+          return new SeededClass(code.toString(), quizId, names);
+        })
+        .await();
+  }
+
+  /** Where an answer lives: an attempt and a question's position in it. */
+  record AnswerSlot(long attemptId, int position) {}
+
+  /** The sequence number stored for every answered question of these attempts. */
+  Map<AnswerSlot, Long> storedSeqs(Set<Long> attemptIds) {
+    Map<AnswerSlot, Long> stored = new HashMap<>();
+    for (Row row : pool.preparedQuery("select aq.attempt_id, aq.position, r.seq from attempt_question aq "
+            + "join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id "
+            + "where aq.attempt_id = any($1)")
+        .execute(Tuple.of(attemptIds.toArray(new Long[0]))).await()) {
+      stored.put(new AnswerSlot(row.getLong(0), row.getInteger(1)), row.getLong(2));
+    }
+    return stored;
+  }
+
+  /** How many of these attempts are recorded as submitted by the student. */
+  long submitted(Set<Long> attemptIds) {
+    return pool.preparedQuery("select count(*) from attempt where id = any($1) and status = 'submitted'")
+        .execute(Tuple.of(attemptIds.toArray(new Long[0]))).await().iterator().next().getLong(0);
+  }
+
+  /** The first and last attempt id of a quiz, which the pgbench baseline picks attempts between. */
+  long[] attemptRange(long quizId) {
+    Row row = pool.preparedQuery("select min(id), max(id) from attempt where quiz_id = $1")
+        .execute(Tuple.of(quizId)).await().iterator().next();
+    return new long[] {row.getLong(0), row.getLong(1)};
+  }
+
+  private Row one(String sql) {
+    return pool.query(sql).execute().await().iterator().next();
+  }
+
+  @Override
+  public void close() {
+    pool.close().await();
+  }
+}
