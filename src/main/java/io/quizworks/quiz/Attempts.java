@@ -162,28 +162,34 @@ public final class Attempts {
           parameters.put("seq", seq);
           parameters.put("flagged", body.getBoolean("flagged", false));
           parameters.put("grace", graceSeconds);
-          return query(pool, QuizSql.SAVE_RESPONSE, parameters)
-              .compose(saved -> query(pool, QuizSql.AFTER_SAVE,
-                  Map.of("attemptId", attemptId, "questionId", questionId, "grace", graceSeconds))
-                  .map(after -> afterSave(!saved.isEmpty(), seq, after.get(0))));
+          return query(pool, QuizSql.SAVE_ANSWER, parameters).compose(saved -> {
+            if (saved.isEmpty()) {
+              return Future.failedFuture(new NotFound());
+            }
+            Long storedSeq = saved.get(0).getLong("stored_seq");
+            return storedSeq != null && storedSeq >= seq
+                ? Future.succeededFuture(stored(storedSeq, saved.get(0)))
+                : refusedAsLate(attemptId);
+          });
         });
   }
 
-  private static Saved afterSave(boolean written, long seq, Row after) {
-    Long storedSeq = after.getLong("stored_seq");
-    boolean stored = storedSeq != null && storedSeq >= seq;
-    if (!written && !stored) {
-      if (!"in_progress".equals(after.getString("status")) || after.getBoolean("expired")) {
-        return error(409, "attempt-closed", "Time is up for this attempt: this answer arrived after the deadline "
-            + "and was not saved. Everything saved before the deadline counts.");
-      }
-      // Refused as late, yet open when read back: a teacher added minutes in between. Nothing was stored, so
-      // this is no success (the page would drop the answer); the page resends a 503, and the resend is stored.
-      return error(503, "not-saved", "This answer was not saved yet. It will be sent again.");
-    }
-    JsonObject body = new JsonObject().put("saved", true).put("seq", storedSeq).put("status", after.getString("status"))
-        .put("remainingMs", after.getLong("remaining_ms"));
-    return new Saved(200, body);
+  private static Saved stored(long storedSeq, Row saved) {
+    return new Saved(200, new JsonObject().put("saved", true).put("seq", storedSeq)
+        .put("status", saved.getString("status")).put("remainingMs", saved.getLong("remaining_ms")));
+  }
+
+  /**
+   * The reply to an answer that arrived after the attempt ended. Minutes a teacher adds do not wait for a
+   * save's lock, so they may have reopened the attempt while the answer was refused: then nothing was stored,
+   * yet the attempt is open, and the page is told to send the answer again (503) rather than that time is up.
+   */
+  private Future<Saved> refusedAsLate(long attemptId) {
+    return query(pool, QuizSql.TAKES_ANSWERS, Map.of("attemptId", attemptId, "grace", graceSeconds)).map(rows ->
+        !rows.isEmpty() && rows.get(0).getBoolean("open")
+            ? error(503, "not-saved", "This answer was not saved yet. It will be sent again.")
+            : error(409, "attempt-closed", "Time is up for this attempt: this answer arrived after the deadline "
+                + "and was not saved. Everything saved before the deadline counts."));
   }
 
   /** Remaining time by the database clock; finalises the attempt first if its time has run out. */

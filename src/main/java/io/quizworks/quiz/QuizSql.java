@@ -176,34 +176,47 @@ final class QuizSql {
       """;
 
   /**
-   * Saves one answer unless the attempt has ended or a newer answer (higher seq) is stored already. The key
-   * share lock makes a save and a submission of the same attempt take turns, so no answer lands after the
-   * attempt was scored.
+   * Saves one answer and reports, in the same round trip, what is stored and how much time is left. The
+   * attempt is read with a key share lock, so a save and a submission of the same attempt take turns and no
+   * answer lands after the attempt was scored; the lock also hands back the attempt as it is now, should a
+   * submission have committed while this save waited. An answer older than the stored one (lower seq: a
+   * retried or overtaken save) leaves the newer answer in place, and the row returned tells the page the
+   * newer seq, read under the row's lock rather than from a snapshot that may predate it. A stored seq below
+   * the one sent means the attempt had ended.
    */
-  static final String SAVE_RESPONSE =
+  static final String SAVE_ANSWER =
       """
-      with open_attempt as (
-        select id from attempt
-        where id = #{attemptId} and status = 'in_progress'
-          and (deadline is null or now() <= deadline + #{grace}::int * interval '1 second')
+      with attempt_now as (
+        select id, status, deadline from attempt
+        where id = #{attemptId}
         for key share
+      ),
+      saved as (
+        insert into response (attempt_id, question_id, answer, seq, flagged)
+        select id, #{questionId}, #{answer}, #{seq}, #{flagged} from attempt_now
+        where status = 'in_progress' and (deadline is null or now() <= deadline + #{grace}::int * interval '1 second')
+        on conflict (attempt_id, question_id) do update
+          set answer = case when response.seq < excluded.seq then excluded.answer else response.answer end,
+              flagged = case when response.seq < excluded.seq then excluded.flagged else response.flagged end,
+              saved_at = case when response.seq < excluded.seq then now() else response.saved_at end,
+              seq = greatest(response.seq, excluded.seq)
+        returning seq
       )
-      insert into response (attempt_id, question_id, answer, seq, flagged)
-      select id, #{questionId}, #{answer}, #{seq}, #{flagged} from open_attempt
-      on conflict (attempt_id, question_id) do update
-        set answer = excluded.answer, seq = excluded.seq, flagged = excluded.flagged, saved_at = now()
-        where response.seq < excluded.seq
-      returning seq
-      """;
-
-  static final String AFTER_SAVE =
-      """
       select a.status,
-             a.deadline is not null and now() > a.deadline + #{grace}::int * interval '1 second' as expired,
              case when a.deadline is null then null
                   else greatest(0, (extract(epoch from a.deadline - now()) * 1000))::bigint end as remaining_ms,
-             (select seq from response r where r.attempt_id = a.id and r.question_id = #{questionId}) as stored_seq
-      from attempt a where a.id = #{attemptId}
+             coalesce((select seq from saved),
+                      (select seq from response r where r.attempt_id = a.id and r.question_id = #{questionId}))
+               as stored_seq
+      from attempt_now a
+      """;
+
+  /** Whether an attempt takes answers now: asked again only when a save was refused as late. */
+  static final String TAKES_ANSWERS =
+      """
+      select status = 'in_progress' and (deadline is null or now() <= deadline + #{grace}::int * interval '1 second')
+        as open
+      from attempt where id = #{attemptId}
       """;
 
   static final String LOCK_ATTEMPT =
