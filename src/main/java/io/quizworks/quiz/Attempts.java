@@ -34,6 +34,7 @@ public final class Attempts {
 
   private final Pool pool;
   private final int graceSeconds;
+  private final CandidateCache candidates = new CandidateCache();
 
   public Attempts(Pool pool, Duration grace) {
     this.pool = pool;
@@ -93,16 +94,9 @@ public final class Attempts {
           + (allowed == 1 ? " attempt" : " attempts") + " at this quiz."));
     }
     long seed = SEEDS.nextLong();
-    return query(connection, QuizSql.CANDIDATES, Map.of("quizId", quizId)).compose(rows -> {
-      List<QuestionDraw.Candidate> candidates = new ArrayList<>();
-      for (Row row : rows) {
-        JsonObject content = row.getJsonObject("content");
-        List<String> labels = new ArrayList<>();
-        content.getJsonArray("choices", new JsonArray()).forEach(c -> labels.add(((JsonObject) c).getString("label")));
-        candidates.add(new QuestionDraw.Candidate(row.getLong("id"), row.getString("topic"), row.getInteger("position"),
-            row.getString("type"), labels, content.getJsonArray("matches", new JsonArray()).size()));
-      }
-      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(candidates, new QuestionDraw.Rules(
+    return candidates.get(quizId, () -> query(pool, QuizSql.CANDIDATES, Map.of("quizId", quizId))
+        .map(Attempts::candidates)).compose(questions -> {
+      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(questions, new QuestionDraw.Rules(
           quiz.getInteger("question_count"), quiz.getInteger("per_topic_count"),
           quiz.getBoolean("shuffle_questions"), quiz.getBoolean("shuffle_choices")), seed);
       if (drawn.isEmpty()) {
@@ -123,6 +117,18 @@ public final class Attempts {
                 .map(done -> Started.at(attemptId));
           });
     });
+  }
+
+  private static List<QuestionDraw.Candidate> candidates(List<Row> rows) {
+    List<QuestionDraw.Candidate> candidates = new ArrayList<>();
+    for (Row row : rows) {
+      JsonObject content = row.getJsonObject("content");
+      List<String> labels = new ArrayList<>();
+      content.getJsonArray("choices", new JsonArray()).forEach(c -> labels.add(((JsonObject) c).getString("label")));
+      candidates.add(new QuestionDraw.Candidate(row.getLong("id"), row.getString("topic"), row.getInteger("position"),
+          row.getString("type"), labels, content.getJsonArray("matches", new JsonArray()).size()));
+    }
+    return List.copyOf(candidates);
   }
 
   /** The outcome of saving one answer, as the page needs it to resynchronise. */

@@ -3,12 +3,16 @@ package io.quizworks.system;
 import io.quizworks.bank.BankDirectory;
 import io.quizworks.bank.BankImporter;
 import io.quizworks.quiz.Attempts;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +45,19 @@ public final class Quizworks {
         })
         .compose(ready -> {
           Pool pool = pool(vertx, config.database());
-          HttpVerticle http = new HttpVerticle(config, pool);
+          List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
+          Supplier<HttpVerticle> server = () -> {
+            HttpVerticle http = new HttpVerticle(config, pool);
+            servers.add(http);
+            return http;
+          };
+          // One event loop per core shares the port, so page rendering and JSON use both cores of a small machine.
+          DeploymentOptions everyCore = new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors());
           return new BankDirectory(vertx, new BankImporter(vertx, pool))
               .loadAll(config.questionsDir())
               .compose(loaded -> config.demo() ? DemoData.ensure(vertx, pool) : Future.succeededFuture())
-              .compose(demo -> vertx.deployVerticle(http))
-              .map(id -> new Quizworks(pool, http, id, sweepPeriodically(vertx, pool, config)))
+              .compose(demo -> vertx.deployVerticle(server, everyCore))
+              .map(id -> new Quizworks(pool, servers.get(0), id, sweepPeriodically(vertx, pool, config)))
               .onFailure(failure -> pool.close());
         });
   }

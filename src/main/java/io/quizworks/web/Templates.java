@@ -1,5 +1,6 @@
 package io.quizworks.web;
 
+import freemarker.cache.MruCacheStorage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
@@ -25,6 +26,11 @@ public final class Templates {
     configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
     configuration.setDefaultEncoding("UTF-8");
     configuration.setOutputEncoding("UTF-8");
+    // Vert.x caches each page's template but leaves FreeMarker without a cache, so every <#import> of the
+    // layout was looked up in the jar and parsed again on every request: 40% of the server's time in an exam
+    // start (docs/benchmarks.md). Templates ship inside the build and never change while it runs.
+    configuration.setCacheStorage(new MruCacheStorage(0, Integer.MAX_VALUE));
+    configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
   }
 
   /**

@@ -23,6 +23,7 @@ final class AttemptItems {
   private static final Pattern CSRF = Pattern.compile("data-csrf=\"([^\"]+)\"");
   private static final Pattern DATA_LABEL = Pattern.compile("data-label=\"([^\"]+)\"");
   private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]+)\"");
+  private static final Pattern CHOICE = Pattern.compile("name=\"q-\\d+\" value=\"([^\"]+)\"");
 
   private AttemptItems() {}
 
@@ -84,7 +85,7 @@ final class AttemptItems {
         matches.addAll(all(OPTION, body));
       }
     } else if (type.equals("single_choice") || type.equals("multiple_response")) {
-      labels.addAll(all(Pattern.compile("name=\"q-" + position + "\" value=\"([^\"]+)\""), body));
+      labels.addAll(all(CHOICE, body));
     }
     return new Item(position, type, labels, matches);
   }
