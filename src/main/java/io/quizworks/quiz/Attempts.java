@@ -94,7 +94,7 @@ public final class Attempts {
           + (allowed == 1 ? " attempt" : " attempts") + " at this quiz."));
     }
     long seed = SEEDS.nextLong();
-    return candidates.get(quizId, () -> query(pool, QuizSql.CANDIDATES, Map.of("quizId", quizId))
+    return candidates.get(quizId, () -> query(connection, QuizSql.CANDIDATES, Map.of("quizId", quizId))
         .map(Attempts::candidates)).compose(questions -> {
       List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(questions, new QuestionDraw.Rules(
           quiz.getInteger("question_count"), quiz.getInteger("per_topic_count"),

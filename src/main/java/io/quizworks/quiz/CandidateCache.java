@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  * asks for the same list within seconds: one read serves them all, and students who ask while it is being
  * read wait for it instead of reading again. A bank edited meanwhile reaches the next attempts seconds later;
  * attempts store the questions they drew, and pages read a question's text when they show it.
+ *
+ * <p>The read must use a connection its caller already holds: a start holds one for its transaction, and
+ * sixteen starts each waiting for a second connection from a pool of sixteen would wait for ever.
  */
 final class CandidateCache {
   private static final long FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(10);
