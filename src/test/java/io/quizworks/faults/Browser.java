@@ -1,5 +1,6 @@
 package io.quizworks.faults;
 
+import io.quizworks.support.CookieJar;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -11,8 +12,6 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,15 +27,15 @@ final class Browser {
       Pattern.compile("(?:name=\"_csrf\" value|name=\"csrf-token\" content|data-csrf)=\"([^\"]+)\"");
 
   private final WebClient client;
-  private final Map<String, String> cookies;
+  private final CookieJar cookies;
   private volatile String csrf;
   private volatile int port;
 
   Browser(Vertx vertx, int port) {
-    this(vertx, port, new LinkedHashMap<>());
+    this(vertx, port, new CookieJar());
   }
 
-  private Browser(Vertx vertx, int port, Map<String, String> cookies) {
+  private Browser(Vertx vertx, int port, CookieJar cookies) {
     this.client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
         .setDefaultHost("localhost"), new PoolOptions().setHttp1MaxSize(16));
     this.port = port;
@@ -64,8 +63,8 @@ final class Browser {
   }
 
   Map<String, String> cookies() {
-    synchronized (cookies) {
-      return Map.copyOf(cookies);
+    synchronized (cookies.map()) {
+      return Map.copyOf(cookies.map());
     }
   }
 
@@ -115,34 +114,11 @@ final class Browser {
   }
 
   private HttpRequest<Buffer> request(int node, HttpMethod method, String path) {
-    HttpRequest<Buffer> request = client.request(method, node, "localhost", path).timeout(30_000);
-    String header;
-    synchronized (cookies) {
-      StringBuilder joined = new StringBuilder();
-      cookies.forEach((name, value) -> joined.append(joined.length() == 0 ? "" : "; ").append(name).append('=')
-          .append(value));
-      header = joined.toString();
-    }
-    if (!header.isEmpty()) {
-      request.putHeader("Cookie", header);
-    }
-    return request;
+    return cookies.sendWith(client.request(method, node, "localhost", path).timeout(30_000));
   }
 
   private HttpResponse<Buffer> remember(HttpResponse<Buffer> response) {
-    synchronized (cookies) {
-      for (String setCookie : response.cookies()) {
-        String pair = setCookie.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        String name = pair.substring(0, eq).strip();
-        String value = pair.substring(eq + 1).strip();
-        if (value.isEmpty() || setCookie.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-          cookies.remove(name);
-        } else {
-          cookies.put(name, value);
-        }
-      }
-    }
+    cookies.remember(response);
     String type = response.getHeader("Content-Type");
     if (type != null && type.startsWith("text/html") && response.body() != null) {
       Matcher matcher = CSRF_IN_PAGE.matcher(response.bodyAsString());

@@ -3,6 +3,7 @@ package io.quizworks.load;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What one benchmark run does, from its command line ({@code exam --students 1000 --think 5}). Every option has
@@ -97,36 +98,28 @@ record LoadOptions(
     }
 
     int whole(String name, int fallback, int min, int max) {
-      String value = text(name, null);
-      if (value == null) {
-        return fallback;
-      }
-      try {
-        int parsed = Integer.parseInt(value);
-        if (parsed >= min && parsed <= max) {
-          return parsed;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the range expected
-      }
-      throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max
-          + ", not \"" + value + "\".");
+      return value(name, fallback, min, max, Integer::valueOf, "a whole number");
     }
 
     double number(String name, double fallback, double min, double max) {
+      return value(name, fallback, min, max, Double::valueOf, "a number");
+    }
+
+    private <T extends Comparable<T>> T value(String name, T fallback, T min, T max, Function<String, T> parse,
+        String kind) {
       String value = text(name, null);
       if (value == null) {
         return fallback;
       }
       try {
-        double parsed = Double.parseDouble(value);
-        if (parsed >= min && parsed <= max) {
+        T parsed = parse.apply(value);
+        if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
           return parsed;
         }
       } catch (NumberFormatException e) {
         // reported below with the range expected
       }
-      throw new IllegalArgumentException("--" + name + " must be a number from " + min + " to " + max
+      throw new IllegalArgumentException("--" + name + " must be " + kind + " from " + min + " to " + max
           + ", not \"" + value + "\".");
     }
 

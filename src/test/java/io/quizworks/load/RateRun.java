@@ -52,13 +52,7 @@ final class RateRun {
       opened.add(scheduler.timed(start, due, () -> student.start(seeded.quizId()))
           .compose(started -> scheduler.timed(page, Scheduler.now(), student::openAttempt)));
     }
-    Future.join(opened).otherwiseEmpty().await();
-    List<VirtualStudent> ready = new ArrayList<>();
-    for (int i = 0; i < students.size(); i++) {
-      if (opened.get(i).succeeded()) {
-        ready.add(students.get(i));
-      }
-    }
+    List<VirtualStudent> ready = Scheduler.succeeded(students, opened);
     if (ready.isEmpty()) {
       throw new IllegalStateException("No student could start the quiz; see the setup figures:\n"
           + Report.steps(List.of(signIn.summary(), start.summary(), page.summary())));

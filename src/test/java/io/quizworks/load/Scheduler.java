@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,6 +25,21 @@ final class Scheduler {
 
   static long seconds(double seconds) {
     return (long) (seconds * 1e9);
+  }
+
+  /**
+   * Waits until every one of {@code outcomes} is done and returns the {@code items} whose outcome (at the same
+   * index) succeeded: the students who made it through a step.
+   */
+  static <T> List<T> succeeded(List<T> items, List<Future<Void>> outcomes) {
+    Future.join(outcomes).otherwiseEmpty().await();
+    List<T> made = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (outcomes.get(i).succeeded()) {
+        made.add(items.get(i));
+      }
+    }
+    return made;
   }
 
   /** Runs the task on the generator's event loop, where every request is sent and answered. */

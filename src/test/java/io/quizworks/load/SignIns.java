@@ -21,13 +21,6 @@ final class SignIns {
       signIns.add(scheduler.timed(stats, first + Scheduler.seconds(i / options.signInsPerSecond()),
           () -> student.signIn(seeded.code(), BenchmarkDatabase.PASSWORD)));
     }
-    Future.join(signIns).otherwiseEmpty().await();
-    List<VirtualStudent> signedIn = new ArrayList<>();
-    for (int i = 0; i < students.size(); i++) {
-      if (signIns.get(i).succeeded()) {
-        signedIn.add(students.get(i));
-      }
-    }
-    return signedIn;
+    return Scheduler.succeeded(students, signIns);
   }
 }

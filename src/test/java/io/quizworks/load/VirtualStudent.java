@@ -1,5 +1,6 @@
 package io.quizworks.load;
 
+import io.quizworks.support.CookieJar;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -11,14 +12,11 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * One student's browser, reduced to the requests the pages make: its own cookies and CSRF token, the
@@ -33,7 +31,7 @@ final class VirtualStudent {
   private final URI server;
   private final String origin;
   private final String name;
-  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final CookieJar cookies = new CookieJar();
   private String csrf;
   private long attemptId;
   private List<AttemptItems.Item> items = List.of();
@@ -76,7 +74,7 @@ final class VirtualStudent {
   /** Signs in on the student sign-in page and lands on the student home page, as a browser does. */
   Future<Void> signIn(String classCode, String password) {
     String anonymousToken = UUID.randomUUID().toString();
-    cookies.put("qw-csrf", anonymousToken);
+    cookies.map().put("qw-csrf", anonymousToken);
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("_csrf", anonymousToken).add("code", classCode)
         .add("name", name).add("password", password);
     return send(request(HttpMethod.POST, "/student/signin").sendForm(form), 303)
@@ -135,13 +133,8 @@ final class VirtualStudent {
   }
 
   private HttpRequest<Buffer> request(HttpMethod method, String path) {
-    HttpRequest<Buffer> request = client.request(method, server.getPort(), server.getHost(), path)
-        .idleTimeout(REQUEST_TIMEOUT_MS);
-    if (!cookies.isEmpty()) {
-      request.putHeader("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-          .collect(Collectors.joining("; ")));
-    }
-    return request;
+    return cookies.sendWith(client.request(method, server.getPort(), server.getHost(), path)
+        .idleTimeout(REQUEST_TIMEOUT_MS));
   }
 
   private Future<HttpResponse<Buffer>> send(Future<HttpResponse<Buffer>> sent, int expected) {
@@ -150,25 +143,11 @@ final class VirtualStudent {
         return Future.failedFuture(new StepFailure(StepFailure.kindOf(done.cause())));
       }
       HttpResponse<Buffer> response = done.result();
-      remember(response);
+      cookies.remember(response);
       if (response.statusCode() != expected) {
         return Future.failedFuture(new StepFailure("HTTP " + response.statusCode()));
       }
       return Future.succeededFuture(response);
     });
-  }
-
-  private void remember(HttpResponse<Buffer> response) {
-    for (String setCookie : response.cookies()) {
-      String pair = setCookie.split(";", 2)[0];
-      int equals = pair.indexOf('=');
-      String cookie = pair.substring(0, equals).strip();
-      String value = pair.substring(equals + 1).strip();
-      if (value.isEmpty()) {
-        cookies.remove(cookie);
-      } else {
-        cookies.put(cookie, value);
-      }
-    }
   }
 }

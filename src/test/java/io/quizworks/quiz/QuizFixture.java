@@ -60,11 +60,6 @@ final class QuizFixture {
         "questionCount", "5", "timeLimit", "10", "attemptsAllowed", "1", "gradingMethod", "highest",
         "reviewPolicy", "score", "reviewWhen", "immediately", "shuffleChoices", "on", "shuffleQuestions", "on"));
     form.putAll(overrides);
-    form.values().removeIf(String::isEmpty);
-    HttpResponse<Buffer> response = teacher.postForm("/classes/" + classId + "/quizzes", form);
-    if (response.statusCode() != 303) {
-      throw new AssertionError("quiz refused: " + response.statusCode() + " " + response.bodyAsString());
-    }
-    return Long.parseLong(response.getHeader("Location").substring("/quizzes/".length()));
+    return teacher.createQuiz(classId, form);
   }
 }

@@ -10,8 +10,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.multipart.MultipartForm;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +25,7 @@ public final class TestClient {
 
   private final WebClient client;
   private final int port;
-  private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final CookieJar cookies = new CookieJar();
   private String csrf;
 
   public TestClient(Vertx vertx, int port) {
@@ -47,7 +46,7 @@ public final class TestClient {
   }
 
   public Map<String, String> cookies() {
-    return cookies;
+    return cookies.map();
   }
 
   public HttpResponse<Buffer> get(String path) {
@@ -84,14 +83,7 @@ public final class TestClient {
   }
 
   public HttpRequest<Buffer> request(HttpMethod method, String path) {
-    HttpRequest<Buffer> request = client.request(method, path).timeout(60_000);
-    if (!cookies.isEmpty()) {
-      StringBuilder header = new StringBuilder();
-      cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=')
-          .append(value));
-      request.putHeader("Cookie", header.toString());
-    }
-    return request;
+    return cookies.sendWith(client.request(method, path).timeout(60_000));
   }
 
   private HttpResponse<Buffer> send(HttpRequest<Buffer> request, JsonObject body) {
@@ -107,17 +99,7 @@ public final class TestClient {
   }
 
   private void remember(HttpResponse<Buffer> response) {
-    for (String setCookie : response.cookies()) {
-      String pair = setCookie.split(";", 2)[0];
-      int eq = pair.indexOf('=');
-      String name = pair.substring(0, eq).strip();
-      String value = pair.substring(eq + 1).strip();
-      if (value.isEmpty() || setCookie.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-        cookies.remove(name);
-      } else {
-        cookies.put(name, value);
-      }
-    }
+    cookies.remember(response);
     String type = response.getHeader("Content-Type");
     if (type != null && type.startsWith("text/html") && response.body() != null) {
       Matcher matcher = CSRF_IN_PAGE.matcher(response.bodyAsString());
@@ -135,6 +117,20 @@ public final class TestClient {
       throw new AssertionError("sign-up refused: " + response.statusCode() + " " + response.bodyAsString());
     }
     get("/teacher");
+  }
+
+  /**
+   * Sends the new-quiz form as a teacher; empty fields are left out, as a browser leaves an untouched field
+   * blank. Returns the new quiz's id; fails the test if the server refuses.
+   */
+  public long createQuiz(long classId, Map<String, String> fields) {
+    Map<String, String> form = new HashMap<>(fields);
+    form.values().removeIf(String::isEmpty);
+    HttpResponse<Buffer> response = postForm("/classes/" + classId + "/quizzes", form);
+    if (response.statusCode() != 303) {
+      throw new AssertionError("quiz refused: " + response.statusCode() + " " + response.bodyAsString());
+    }
+    return Long.parseLong(response.getHeader("Location").substring("/quizzes/".length()));
   }
 
   public HttpResponse<Buffer> signInStudent(String classCode, String name, String password) {
