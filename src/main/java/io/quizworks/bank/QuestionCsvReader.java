@@ -27,13 +27,6 @@ public final class QuestionCsvReader {
 
   static final int MAX_CELL_LENGTH = 10_000;
 
-  /**
-   * Problems listed before the reader stops: enough to fix a file by, and a bound on what a file built to
-   * fail on every row can cost (4 MiB of one-cell rows would otherwise give millions of errors and a page
-   * listing them all).
-   */
-  static final int MAX_ERRORS = 200;
-
   private static final Pattern LINE_IN_PARSER_MESSAGE = Pattern.compile("line:? (\\d+)");
 
   /** Reads and validates a whole file; the result holds either every question or every problem found. */
@@ -83,8 +76,8 @@ public final class QuestionCsvReader {
         }
         if (record.size() > MAX_COLUMNS) {
           errors.add(new RowError(row, "", record.size() + " cells", "at most " + MAX_COLUMNS));
-          if (errors.size() >= MAX_ERRORS) {
-            return tooManyErrors(errors, row);
+          if (errors.size() >= RowError.MOST_LISTED) {
+            return ParsedBank.failed(RowError.stoppedAt(errors, row));
           }
           continue;
         }
@@ -100,8 +93,8 @@ public final class QuestionCsvReader {
               }
             });
         errors.addAll(rowErrors);
-        if (errors.size() >= MAX_ERRORS) {
-          return tooManyErrors(errors, row);
+        if (errors.size() >= RowError.MOST_LISTED) {
+          return ParsedBank.failed(RowError.stoppedAt(errors, row));
         }
         if (rowErrors.isEmpty()) {
           question.ifPresent(questions::add);
@@ -112,14 +105,6 @@ public final class QuestionCsvReader {
       }
       return errors.isEmpty() ? new ParsedBank(questions, List.of()) : ParsedBank.failed(errors);
     }
-  }
-
-  /** The first {@link #MAX_ERRORS} problems and a last line saying where the reader stopped. */
-  private static ParsedBank tooManyErrors(List<RowError> errors, int row) {
-    List<RowError> listed = new ArrayList<>(errors.subList(0, MAX_ERRORS));
-    listed.add(new RowError(0, "", "more than " + MAX_ERRORS + " problems; the file was checked up to row " + row,
-        "the problems above fixed first: upload the file again to check the rest"));
-    return ParsedBank.failed(listed);
   }
 
   private static boolean isBlank(CSVRecord record) {

@@ -27,8 +27,6 @@ public final class RosterCsvReader {
   static final int MAX_NAME = 100;
   static final int MAX_EMAIL = 254;
   static final int MAX_COLUMNS = 50;
-  /** Problems listed before the reader stops: a bound on what a file built to fail on every cell can cost. */
-  static final int MAX_ERRORS = 200;
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
@@ -104,8 +102,8 @@ public final class RosterCsvReader {
         List<RowError> rowErrors = new ArrayList<>();
         if (record.size() > MAX_COLUMNS) {
           errors.add(new RowError(row, "", record.size() + " cells", "at most " + MAX_COLUMNS));
-          if (errors.size() >= MAX_ERRORS) {
-            return tooManyErrors(errors, row);
+          if (errors.size() >= RowError.MOST_LISTED) {
+            return ParsedRoster.failed(RowError.stoppedAt(errors, row));
           }
           continue;
         }
@@ -131,8 +129,8 @@ public final class RosterCsvReader {
           entries.add(new RosterEntry(row, number, name, email));
         }
         errors.addAll(rowErrors);
-        if (errors.size() >= MAX_ERRORS) {
-          return tooManyErrors(errors, row);
+        if (errors.size() >= RowError.MOST_LISTED) {
+          return ParsedRoster.failed(RowError.stoppedAt(errors, row));
         }
       }
       if (errors.isEmpty() && entries.isEmpty()) {
@@ -140,14 +138,6 @@ public final class RosterCsvReader {
       }
       return errors.isEmpty() ? new ParsedRoster(entries, List.of()) : ParsedRoster.failed(errors);
     }
-  }
-
-  /** The first {@link #MAX_ERRORS} problems and a last line saying where the reader stopped. */
-  private static ParsedRoster tooManyErrors(List<RowError> errors, int row) {
-    List<RowError> listed = new ArrayList<>(errors.subList(0, MAX_ERRORS));
-    listed.add(new RowError(0, "", "more than " + MAX_ERRORS + " problems; the file was checked up to row " + row,
-        "the problems above fixed first: upload the file again to check the rest"));
-    return ParsedRoster.failed(listed);
   }
 
   private static String required(int row, Column column, Map<Column, String> cells, int max, List<RowError> errors) {
