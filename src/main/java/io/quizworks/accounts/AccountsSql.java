@@ -31,6 +31,28 @@ final class AccountsSql {
 
   static final String TOUCH_SESSION = "update session set last_seen_at = now() where id_hash = #{idHash}";
 
+  /**
+   * Who is signed in with {@code #{idHash}}, by the same timeouts as {@link #LOAD_SESSION}, and whether {@code
+   * #{csrf}} is the session's token: the body of a CTE that a hot statement puts in front of its own work, so
+   * checking the session costs no round trip of its own.
+   */
+  static final String SIGNED_IN =
+      """
+      select s.role, s.user_id, coalesce(t.name, st.display_name) as name, s.csrf_token = #{csrf} as token_ok
+      from session s
+      left join teacher t on s.role = 'teacher' and t.id = s.user_id
+      left join student st on s.role = 'student' and st.id = s.user_id
+      where s.id_hash = #{idHash} and coalesce(t.name, st.display_name) is not null
+        and s.created_at >= now() - #{absolute}::int * interval '1 second'
+        and (s.last_seen_at >= now() - #{idle}::int * interval '1 second'
+             or s.role = 'student'
+                and exists (select 1 from attempt a where a.student_id = s.user_id and a.status = 'in_progress'))
+      """;
+
+  /** Marks the session {@code #{idHash}} seen, at most once a minute: the body of a data-modifying CTE. */
+  static final String TOUCH_STALE_SESSION =
+      "update session set last_seen_at = now() where id_hash = #{idHash} and last_seen_at < now() - interval '1 minute'";
+
   static final String DELETE_SESSION = "delete from session where id_hash = #{idHash}";
 
   static final String DELETE_USER_SESSIONS = "delete from session where role = #{role} and user_id = #{userId}";

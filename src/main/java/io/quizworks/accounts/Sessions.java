@@ -37,6 +37,32 @@ public final class Sessions {
   /** A live session: who it belongs to and the CSRF token its pages carry. */
   public record Active(Principal principal, String csrfToken) {}
 
+  /**
+   * What a statement needs to check a session itself, in the same round trip as its own work: the named
+   * parameters {@code idHash, csrf, idle, absolute} for {@link #SIGNED_IN_CTE}.
+   */
+  public record Proof(String idHash, String csrfToken, int idleSeconds, int absoluteSeconds) {
+    public void addTo(Map<String, Object> parameters) {
+      parameters.put("idHash", idHash);
+      parameters.put("csrf", csrfToken);
+      parameters.put("idle", idleSeconds);
+      parameters.put("absolute", absoluteSeconds);
+    }
+  }
+
+  /**
+   * A CTE body: {@code role} ('teacher' or 'student'), {@code user_id}, {@code name} and {@code token_ok} of
+   * whoever the proof's live session belongs to; no row when there is none.
+   */
+  public static final String SIGNED_IN_CTE = AccountsSql.SIGNED_IN;
+
+  /** A data-modifying CTE body that keeps the proof's session from going idle, as {@link #find} does. */
+  public static final String TOUCH_SESSION_CTE = AccountsSql.TOUCH_STALE_SESSION;
+
+  public Proof proof(String cookieToken, String csrfToken) {
+    return new Proof(hash(cookieToken), csrfToken, (int) idle.toSeconds(), (int) absolute.toSeconds());
+  }
+
   /** Starts a new session (a new id every sign-in) and returns the token for the cookie. */
   public Future<String> create(Principal.Role role, long userId) {
     String token = randomToken();

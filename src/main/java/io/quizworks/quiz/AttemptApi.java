@@ -1,8 +1,12 @@
 package io.quizworks.quiz;
 
+import io.quizworks.accounts.Sessions;
+import io.quizworks.web.Cookies;
+import io.quizworks.web.Csrf;
 import io.quizworks.web.Forms;
 import io.quizworks.web.Guards;
 import io.quizworks.web.Principal;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -22,9 +26,11 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class AttemptApi {
   private final Attempts attempts;
+  private final Sessions sessions;
 
-  public AttemptApi(Attempts attempts) {
+  public AttemptApi(Attempts attempts, Sessions sessions) {
     this.attempts = attempts;
+    this.sessions = sessions;
   }
 
   public void mount(Router router) {
@@ -33,9 +39,16 @@ public final class AttemptApi {
       ctx.next();
     });
     router.post("/api/quizzes/:quizId/start").handler(Guards.student()).handler(this::start);
-    router.put("/api/attempts/:attemptId/answers/:position").handler(Guards.student()).handler(this::save);
     router.get("/api/attempts/:attemptId/time").handler(Guards.student()).handler(this::time);
     router.post("/api/attempts/:attemptId/submit").handler(Guards.student()).handler(this::submit);
+  }
+
+  /**
+   * The autosave endpoint, mounted ahead of the session handler: the statement that stores the answer checks
+   * the session, its CSRF token and the attempt's owner itself, so a save costs one round trip.
+   */
+  public void mountSave(Router router) {
+    router.put("/api/attempts/:attemptId/answers/:position").handler(this::save);
   }
 
   private void start(RoutingContext ctx) {
@@ -50,6 +63,16 @@ public final class AttemptApi {
   }
 
   private void save(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+    if (!Csrf.sameOrigin(ctx)) {
+      Csrf.refuse(ctx, "origin " + ctx.request().getHeader("Origin"));
+      return;
+    }
+    Cookie session = Cookies.get(ctx, Cookies.SESSION);
+    if (session == null || session.getValue().isEmpty()) {
+      json(ctx, 401, Guards.signedOutBody());
+      return;
+    }
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
@@ -64,9 +87,17 @@ public final class AttemptApi {
     long asked = Forms.pathId(ctx, "position");
     // Outside int a cast would wrap round (4294967297 and -4294967295 are 1): such a position names no question.
     int position = asked < 1 || asked > Integer.MAX_VALUE ? -1 : (int) asked;
-    attempts.save(Principal.required(ctx).id(), attemptId, position, body)
-        .onSuccess(saved -> json(ctx, saved.status(), saved.body()))
-        .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId + " answer " + position));
+    String token = ctx.request().getHeader(Csrf.HEADER);
+    attempts.save(sessions.proof(session.getValue(), token == null ? "" : token), attemptId, position, body)
+        .onSuccess(saved -> {
+          saved.asker().ifPresent(asker -> asker.attachTo(ctx));
+          switch (saved.status()) {
+            case 403 -> Csrf.refuse(ctx, "missing or wrong token");
+            case 404 -> Guards.denied(ctx, "attempt " + attemptId + " answer " + position);
+            default -> json(ctx, saved.status(), saved.body());
+          }
+        })
+        .onFailure(ctx::fail);
   }
 
   private void time(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package io.quizworks.quiz;
 
+import io.quizworks.accounts.Sessions;
 import io.quizworks.bank.Question;
 import io.quizworks.bank.QuestionRows;
 import io.quizworks.scoring.InvalidResponseException;
@@ -7,17 +8,22 @@ import io.quizworks.scoring.Response;
 import io.quizworks.scoring.ResponseJson;
 import io.quizworks.scoring.Score;
 import io.quizworks.scoring.Scorer;
+import io.quizworks.web.Guards;
+import io.quizworks.web.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,14 +37,20 @@ import java.util.Optional;
  */
 public final class Attempts {
   private static final SecureRandom SEEDS = new SecureRandom();
+  /** Sent for a question the node could not read for this asker: the statement then only checks. */
+  private static final OffsetDateTime NO_VERSION = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final Pool pool;
   private final int graceSeconds;
   private final CandidateCache candidates = new CandidateCache();
+  private final AnswerShapes shapes = new AnswerShapes();
+  /** Parsed once: the hottest statement of an exam. */
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> saveAnswer;
 
   public Attempts(Pool pool, Duration grace) {
     this.pool = pool;
     this.graceSeconds = (int) grace.toSeconds();
+    this.saveAnswer = SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER);
   }
 
   /** The attempt to go to, or why the student may not start one. */
@@ -131,14 +143,23 @@ public final class Attempts {
     return List.copyOf(candidates);
   }
 
-  /** The outcome of saving one answer, as the page needs it to resynchronise. */
-  public record Saved(int status, JsonObject body) {}
+  /**
+   * The outcome of saving one answer, as the page needs it to resynchronise. A 403 (wrong CSRF token) or 404
+   * (not the asker's attempt, or no such question) is a refusal for the caller to log and answer; {@code
+   * asker} is who asked, when the session says.
+   */
+  public record Saved(int status, JsonObject body, Optional<Principal> asker) {
+    Saved(int status, JsonObject body) {
+      this(status, body, Optional.empty());
+    }
+  }
 
   /**
-   * Saves one answer. Idempotent and ordered by {@code seq}: a retried or older save leaves a newer answer
+   * Saves one answer, checking the session itself so that a save is one round trip once this node knows the
+   * attempt's questions. Idempotent and ordered by {@code seq}: a retried or older save leaves a newer answer
    * in place and still answers 200, since the page's queue must stop resending it.
    */
-  public Future<Saved> save(long studentId, long attemptId, int position, JsonObject body) {
+  public Future<Saved> save(Sessions.Proof proof, long attemptId, int position, JsonObject body) {
     Object rawSeq = body.getValue("seq");
     if (!(rawSeq instanceof Integer || rawSeq instanceof Long) || ((Number) rawSeq).longValue() < 0
         || body.containsKey("flagged") && !(body.getValue("flagged") instanceof Boolean)) {
@@ -146,36 +167,104 @@ public final class Attempts {
           "A save needs a whole-number \"seq\" and, if given, a true/false \"flagged\"."));
     }
     long seq = ((Number) rawSeq).longValue();
-    return query(pool, QuizSql.SAVE_CONTEXT, Map.of("attemptId", attemptId, "studentId", studentId, "position", position))
-        .compose(rows -> {
-          if (rows.isEmpty()) {
-            return Future.failedFuture(new NotFound());
-          }
-          Row context = rows.get(0);
-          Question question = QuestionRows.question(context);
-          JsonObject answer;
-          try {
-            Object raw = body.getValue("answer");
-            answer = ResponseJson.toJson(ResponseJson.parse(question, raw instanceof JsonObject json ? json : null));
-          } catch (InvalidResponseException | ClassCastException e) {
-            return Future.succeededFuture(error(400, "invalid-answer", e.getMessage()));
-          }
-          long questionId = context.getLong("question_id");
-          Map<String, Object> parameters = new HashMap<>();
-          parameters.put("attemptId", attemptId);
-          parameters.put("questionId", questionId);
-          parameters.put("answer", answer);
-          parameters.put("seq", seq);
-          parameters.put("flagged", body.getBoolean("flagged", false));
-          parameters.put("grace", graceSeconds);
-          return query(pool, QuizSql.SAVE_ANSWER, parameters).compose(saved -> {
-            if (saved.isEmpty()) {
-              return Future.failedFuture(new NotFound());
+    return save(proof, attemptId, position, body, seq, true);
+  }
+
+  private Future<Saved> save(Sessions.Proof proof, long attemptId, int position, JsonObject body, long seq,
+      boolean mayReread) {
+    return shapesOf(proof, attemptId).compose(known -> {
+      AnswerShapes.Shape shape = position >= 1 && position <= known.length ? known[position - 1] : null;
+      JsonObject answer = new JsonObject();
+      String invalid = null;
+      if (shape != null) {
+        try {
+          Object raw = body.getValue("answer");
+          answer = ResponseJson.toJson(ResponseJson.parse(shape.question(), raw instanceof JsonObject json ? json : null));
+        } catch (InvalidResponseException | ClassCastException e) {
+          invalid = e.getMessage();
+        }
+      }
+      Map<String, Object> parameters = new HashMap<>();
+      proof.addTo(parameters);
+      parameters.put("attemptId", attemptId);
+      parameters.put("position", position);
+      parameters.put("questionId", shape == null ? -1L : shape.questionId());
+      parameters.put("version", shape == null ? NO_VERSION : shape.version());
+      parameters.put("answer", answer);
+      parameters.put("seq", seq);
+      parameters.put("flagged", body.getBoolean("flagged", false));
+      parameters.put("store", shape != null && invalid == null);
+      parameters.put("grace", graceSeconds);
+      String refusal = invalid;
+      return saveAnswer.execute(parameters).compose(rows -> {
+        Row row = rows.iterator().next();
+        if (row.getLong("user_id") == null) {
+          return Future.succeededFuture(new Saved(401, Guards.signedOutBody()));
+        }
+        Optional<Principal> asker = Optional.of(new Principal(
+            Principal.Role.valueOf(row.getString("role").toUpperCase(Locale.ROOT)), row.getLong("user_id"),
+            row.getString("name")));
+        if (!Boolean.TRUE.equals(row.getBoolean("token_ok"))) {
+          return Future.succeededFuture(new Saved(403, new JsonObject(), asker));
+        }
+        Boolean current = row.getBoolean("question_current");
+        if (row.getLong("attempt_id") == null || current == null) {
+          return Future.succeededFuture(new Saved(404, new JsonObject(), asker));
+        }
+        if (!current) {
+          shapes.forgetAttempt(attemptId);
+          return mayReread ? save(proof, attemptId, position, body, seq, false)
+              : Future.succeededFuture(error(503, "not-saved", "This answer was not saved yet. It will be sent again."));
+        }
+        if (refusal != null) {
+          return Future.succeededFuture(error(400, "invalid-answer", refusal));
+        }
+        Long storedSeq = row.getLong("stored_seq");
+        return storedSeq != null && storedSeq >= seq
+            ? Future.succeededFuture(stored(storedSeq, row))
+            : refusedAsLate(attemptId);
+      });
+    });
+  }
+
+  /**
+   * The attempt's questions as this node last read them, or read now. Empty when the session is not the
+   * attempt's student's: the save statement then says why.
+   */
+  private Future<AnswerShapes.Shape[]> shapesOf(Sessions.Proof proof, long attemptId) {
+    Optional<AnswerShapes.Shape[]> known = shapes.attempt(attemptId);
+    if (known.isPresent()) {
+      return Future.succeededFuture(known.get());
+    }
+    return query(pool, QuizSql.ATTEMPT_QUESTION_VERSIONS, Map.of("attemptId", attemptId, "idHash", proof.idHash()))
+        .compose(positions -> {
+          List<Long> unknown = new ArrayList<>();
+          for (Row row : positions) {
+            if (shapes.question(row.getLong("question_id"), row.getOffsetDateTime("updated_at")).isEmpty()) {
+              unknown.add(row.getLong("question_id"));
             }
-            Long storedSeq = saved.get(0).getLong("stored_seq");
-            return storedSeq != null && storedSeq >= seq
-                ? Future.succeededFuture(stored(storedSeq, saved.get(0)))
-                : refusedAsLate(attemptId);
+          }
+          Future<Void> read = unknown.isEmpty() ? Future.succeededFuture()
+              : query(pool, QuizSql.QUESTIONS_BY_ID, Map.of("ids", unknown.toArray(new Long[0]))).map(rows -> {
+                rows.forEach(row -> shapes.putQuestion(new AnswerShapes.Shape(row.getLong("question_id"),
+                    row.getOffsetDateTime("updated_at"), QuestionRows.question(row))));
+                return null;
+              });
+          return read.map(v -> {
+            AnswerShapes.Shape[] byPosition = new AnswerShapes.Shape[positions.size()];
+            for (Row row : positions) {
+              // The newest version this node has: should the question have changed meanwhile, the save
+              // statement sees the difference and the save reads it again.
+              AnswerShapes.Shape shape = shapes.latest(row.getLong("question_id")).orElse(null);
+              if (shape == null) {
+                return new AnswerShapes.Shape[0];
+              }
+              byPosition[row.getInteger("position") - 1] = shape;
+            }
+            if (byPosition.length > 0) {
+              shapes.putAttempt(attemptId, byPosition);
+            }
+            return byPosition;
           });
         });
   }

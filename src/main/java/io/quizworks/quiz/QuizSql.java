@@ -1,5 +1,7 @@
 package io.quizworks.quiz;
 
+import io.quizworks.accounts.Sessions;
+
 /** Every statement the quiz feature runs, with named parameters for {@code SqlTemplate}. */
 final class QuizSql {
   private QuizSql() {}
@@ -165,36 +167,65 @@ final class QuizSql {
       order by aq.position
       """;
 
-  static final String SAVE_CONTEXT =
+  /**
+   * Where each question of an attempt sits and which version of it was drawn, for checking answers on this
+   * node. Only the attempt's own student, by the session token, gets rows: anyone else gets nothing to cache.
+   */
+  static final String ATTEMPT_QUESTION_VERSIONS =
       """
-      select a.status, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
-             q.answer_key, q.feedback, q.source
-      from attempt a
-      join attempt_question aq on aq.attempt_id = a.id and aq.position = #{position}
+      select aq.position, aq.question_id, q.updated_at
+      from attempt_question aq
       join question q on q.id = aq.question_id
-      where a.id = #{attemptId} and a.student_id = #{studentId}
+      where aq.attempt_id = #{attemptId}
+        and exists (select 1 from attempt a join session s on s.user_id = a.student_id and s.role = 'student'
+                    where a.id = aq.attempt_id and s.id_hash = #{idHash})
+      order by aq.position
+      """;
+
+  /** Questions as the server rebuilds them to check an answer against (keys included: never sent anywhere). */
+  static final String QUESTIONS_BY_ID =
+      """
+      select q.id as question_id, q.updated_at, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty,
+             q.content, q.answer_key, q.feedback, q.source
+      from question q where q.id = any(#{ids})
       """;
 
   /**
-   * Saves one answer and reports, in the same round trip, what is stored and how much time is left. The
-   * attempt is read with a key share lock, so a save and a submission of the same attempt take turns and no
-   * answer lands after the attempt was scored; the lock also hands back the attempt as it is now, should a
-   * submission have committed while this save waited. An answer older than the stored one (lower seq: a
+   * Saves one answer in one round trip: it checks the session (token, timeouts and CSRF token, by the
+   * accounts feature's own rule), that the attempt is the student's, that the position holds the question the
+   * answer was checked against at the version it was checked at, and only then stores the answer and reports
+   * what is stored and how much time is left. {@code #{store}} false makes it a check alone, for an answer
+   * that failed its check: the page learns why only once the attempt is known to be the asker's.
+   *
+   * <p>The attempt is read with a key share lock, so a save and a submission of the same attempt take turns
+   * and no answer lands after the attempt was scored; the lock also hands back the attempt as it is now, should
+   * a submission have committed while this save waited. An answer older than the stored one (lower seq: a
    * retried or overtaken save) leaves the newer answer in place, and the row returned tells the page the
    * newer seq, read under the row's lock rather than from a snapshot that may predate it. A stored seq below
    * the one sent means the attempt had ended.
    */
   static final String SAVE_ANSWER =
-      """
-      with attempt_now as (
-        select id, status, deadline from attempt
-        where id = #{attemptId}
-        for key share
+      "with who as (" + Sessions.SIGNED_IN_CTE + "),\n"
+          + "touched as (" + Sessions.TOUCH_SESSION_CTE + " and exists (select 1 from who where token_ok)),\n"
+          + """
+      attempt_now as (
+        select a.id, a.status, a.deadline
+        from attempt a join who on who.role = 'student' and who.user_id = a.student_id and who.token_ok
+        where a.id = #{attemptId}
+        for key share of a
+      ),
+      target as (
+        select aq.question_id, aq.question_id = #{questionId} and q.updated_at = #{version} as current
+        from attempt_now a
+        join attempt_question aq on aq.attempt_id = a.id and aq.position = #{position}
+        join question q on q.id = aq.question_id
       ),
       saved as (
         insert into response (attempt_id, question_id, answer, seq, flagged)
-        select id, #{questionId}, #{answer}, #{seq}, #{flagged} from attempt_now
-        where status = 'in_progress' and (deadline is null or now() <= deadline + #{grace}::int * interval '1 second')
+        select a.id, t.question_id, #{answer}, #{seq}, #{flagged}
+        from attempt_now a join target t on t.current
+        where #{store} and a.status = 'in_progress'
+          and (a.deadline is null or now() <= a.deadline + #{grace}::int * interval '1 second')
         on conflict (attempt_id, question_id) do update
           set answer = case when response.seq < excluded.seq then excluded.answer else response.answer end,
               flagged = case when response.seq < excluded.seq then excluded.flagged else response.flagged end,
@@ -202,13 +233,16 @@ final class QuizSql {
               seq = greatest(response.seq, excluded.seq)
         returning seq
       )
-      select a.status,
+      select w.role, w.user_id, w.name, w.token_ok, a.id as attempt_id, a.status,
              case when a.deadline is null then null
                   else greatest(0, (extract(epoch from a.deadline - now()) * 1000))::bigint end as remaining_ms,
+             (select current from target) as question_current,
              coalesce((select seq from saved),
                       (select seq from response r where r.attempt_id = a.id and r.question_id = #{questionId}))
                as stored_seq
-      from attempt_now a
+      from (select 1) as one
+      left join who w on true
+      left join attempt_now a on true
       """;
 
   /** Whether an attempt takes answers now: asked again only when a save was refused as late. */

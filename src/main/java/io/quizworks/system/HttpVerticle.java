@@ -75,6 +75,9 @@ public final class HttpVerticle extends VerticleBase {
         .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.route().handler(BodyHandler.create(UPLOADS_DIRECTORY).setBodyLimit(MAX_BODY_BYTES)
         .setDeleteUploadedFilesOnEnd(true));
+    Attempts attempts = new Attempts(pool, config.saveGrace());
+    AttemptApi attemptApi = new AttemptApi(attempts, sessions);
+    attemptApi.mountSave(router);
     router.route().handler(new SessionAuth(sessions));
     router.route().handler(new Csrf());
 
@@ -87,10 +90,9 @@ public final class HttpVerticle extends VerticleBase {
     new ClassPages(pool, passwords, sessions, new SignInThrottle(pool), templates, new Views(config.zone())).mount(router);
     Views views = new Views(config.zone());
     Quizzes quizzes = new Quizzes(pool);
-    Attempts attempts = new Attempts(pool, config.saveGrace());
     new QuizPages(quizzes, templates, views).mount(router);
     new StudentPages(quizzes, attempts, new Reviews(attempts, views), templates, views).mount(router);
-    new AttemptApi(attempts).mount(router);
+    attemptApi.mount(router);
     new ResultsPages(new Results(pool), attempts, templates, views).mount(router);
     new KeyFixPages(new KeyFixes(pool), templates).mount(router);
     new ItemAnalysisPages(new Results(pool), templates, views).mount(router);

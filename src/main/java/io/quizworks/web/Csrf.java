@@ -78,7 +78,8 @@ public final class Csrf implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  private static boolean sameOrigin(RoutingContext ctx) {
+  /** Whether an unsafe request comes from this site, when the browser says where it comes from. */
+  public static boolean sameOrigin(RoutingContext ctx) {
     String origin = ctx.request().getHeader("Origin");
     if (origin == null) {
       return true;
@@ -87,7 +88,7 @@ public final class Csrf implements Handler<RoutingContext> {
     return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 
-  private static void refuse(RoutingContext ctx, String why) {
+  public static void refuse(RoutingContext ctx, String why) {
     LOG.warn("CSRF check refused {} {} from {}: {}", ctx.request().method(), ctx.request().path(),
         ctx.request().remoteAddress(), why);
     ctx.fail(403);

@@ -36,13 +36,17 @@ public final class Guards {
       return;
     }
     if (isApi(ctx)) {
-      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("error", "signed-out").put("message", "Your session has ended. Sign in again; "
-              + "your saved answers are kept.").encode());
+      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json").end(signedOutBody().encode());
       return;
     }
     String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
     ctx.redirect(signIn + "?next=" + next);
+  }
+
+  /** What a JSON endpoint answers a signed-out page: its answers stay saved. */
+  public static JsonObject signedOutBody() {
+    return new JsonObject().put("error", "signed-out")
+        .put("message", "Your session has ended. Sign in again; your saved answers are kept.");
   }
 
   /**
