@@ -69,8 +69,11 @@ public final class Quizworks {
   }
 
   public static Pool pool(Vertx vertx, PgConnectOptions options) {
+    // Statements longer than the client's default limit (2,048 characters) would be parsed and planned by
+    // PostgreSQL again on every call: the save and start statements are longer than that.
     PgConnectOptions connect = new PgConnectOptions(options)
         .setCachePreparedStatements(true)
+        .setPreparedStatementCacheSqlLimit(16_384)
         .setPipeliningLimit(256);
     return PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(connect).using(vertx).build();
   }
