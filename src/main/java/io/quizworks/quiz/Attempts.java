@@ -42,15 +42,17 @@ public final class Attempts {
 
   private final Pool pool;
   private final int graceSeconds;
-  private final CandidateCache candidates = new CandidateCache();
+  private final DrawPlans plans = new DrawPlans();
   private final AnswerShapes shapes = new AnswerShapes();
-  /** Parsed once: the hottest statement of an exam. */
+  /** Parsed once: the hottest statements of an exam. */
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> saveAnswer;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> startAttempt;
 
   public Attempts(Pool pool, Duration grace) {
     this.pool = pool;
     this.graceSeconds = (int) grace.toSeconds();
     this.saveAnswer = SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER);
+    this.startAttempt = SqlTemplate.forQuery(pool, QuizSql.START_ATTEMPT);
   }
 
   /** The attempt to go to, or why the student may not start one. */
@@ -65,10 +67,76 @@ public final class Attempts {
   }
 
   /**
-   * Starts an attempt, or returns the one in progress. The student's row is locked for the transaction,
-   * so simultaneous requests queue up and all but the first find the attempt the first one created.
+   * Starts an attempt, or returns the one in progress: in one statement with a draw made beforehand, or,
+   * when an expired attempt must be closed first or another start raced this one, the careful way.
    */
   public Future<Started> start(long studentId, long quizId) {
+    return plans.get(quizId, () -> plan(quizId)).compose(plan -> {
+      long seed = SEEDS.nextLong();
+      List<QuestionDraw.Drawn> drawn = plan.map(p -> QuestionDraw.draw(p.candidates(), p.rules(), seed))
+          .orElse(List.of());
+      JsonArray draw = new JsonArray();
+      drawn.forEach(question -> draw.add(new JsonObject().put("q", question.questionId())
+          .put("c", new JsonArray(question.choiceOrder())).put("m", new JsonArray(question.matchOrder()))));
+      Map<String, Object> parameters = Map.of("studentId", studentId, "quizId", quizId, "seed", seed,
+          "grace", graceSeconds, "draw", draw);
+      return startAttempt.execute(parameters).compose(rows -> {
+        Row row = rows.iterator().next();
+        if (!row.getBoolean("member") || plan.isEmpty()) {
+          return Future.failedFuture(new NotFound());
+        }
+        Long open = row.getLong("open_id");
+        if (open != null && !row.getBoolean("open_expired")) {
+          return Future.succeededFuture(Started.at(open));
+        }
+        Long created = row.getLong("new_id");
+        if (created != null) {
+          return Future.succeededFuture(Started.at(created));
+        }
+        Optional<Started> refused = open == null ? refusal(row, drawn) : Optional.empty();
+        return refused.isPresent() ? Future.succeededFuture(refused.get()) : startCarefully(studentId, quizId, plan.get());
+      });
+    });
+  }
+
+  private Future<Optional<DrawPlans.Plan>> plan(long quizId) {
+    return query(pool, QuizSql.QUIZ_RULES, Map.of("quizId", quizId)).compose(rules -> {
+      if (rules.isEmpty()) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      Row quiz = rules.get(0);
+      QuestionDraw.Rules drawRules = new QuestionDraw.Rules(quiz.getInteger("question_count"),
+          quiz.getInteger("per_topic_count"), quiz.getBoolean("shuffle_questions"), quiz.getBoolean("shuffle_choices"));
+      return query(pool, QuizSql.CANDIDATES, Map.of("quizId", quizId))
+          .map(rows -> Optional.of(new DrawPlans.Plan(drawRules, candidates(rows))));
+    });
+  }
+
+  /** Why a student may not start a new attempt at a quiz (from a row with the quiz's state), if they may not. */
+  private static Optional<Started> refusal(Row quiz, List<QuestionDraw.Drawn> drawn) {
+    if (!quiz.getBoolean("opened")) {
+      return Optional.of(Started.refused("This quiz has not opened yet."));
+    }
+    if (quiz.getBoolean("closed")) {
+      return Optional.of(Started.refused("This quiz has closed."));
+    }
+    long used = quiz.getLong("attempts_used");
+    int allowed = quiz.getInteger("attempts_allowed");
+    if (used >= allowed) {
+      return Optional.of(Started.refused("You have used all " + allowed
+          + (allowed == 1 ? " attempt" : " attempts") + " at this quiz."));
+    }
+    if (drawn.isEmpty()) {
+      return Optional.of(Started.refused("This quiz has no questions yet. Tell your teacher."));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The careful start: the student's row is locked for the transaction, so simultaneous requests queue up
+   * and all but the first find the attempt the first one created; an expired attempt is closed first.
+   */
+  private Future<Started> startCarefully(long studentId, long quizId, DrawPlans.Plan plan) {
     return pool.withTransaction(connection -> query(connection, QuizSql.LOCK_STUDENT, Map.of("studentId", studentId))
         .compose(locked -> query(connection, QuizSql.QUIZ_FOR_STUDENT, Map.of("studentId", studentId, "quizId", quizId)))
         .compose(quizzes -> {
@@ -84,51 +152,35 @@ public final class Attempts {
                 }
                 Future<Void> closedOld = open.isEmpty() ? Future.succeededFuture()
                     : finalise(connection, open.get(0).getLong("id"));
-                return closedOld.compose(v -> startNew(connection, studentId, quiz)).map(Optional::of);
+                return closedOld.compose(v -> startNew(connection, studentId, quiz, plan)).map(Optional::of);
               });
         }))
         .map(found -> found.orElse(null))
         .compose(started -> started == null ? Future.failedFuture(new NotFound()) : Future.succeededFuture(started));
   }
 
-  private Future<Started> startNew(SqlConnection connection, long studentId, Row quiz) {
+  private Future<Started> startNew(SqlConnection connection, long studentId, Row quiz, DrawPlans.Plan plan) {
     long quizId = quiz.getLong("id");
-    if (!quiz.getBoolean("opened")) {
-      return Future.succeededFuture(Started.refused("This quiz has not opened yet."));
-    }
-    if (quiz.getBoolean("closed")) {
-      return Future.succeededFuture(Started.refused("This quiz has closed."));
-    }
-    long used = quiz.getLong("attempts_used");
-    int allowed = quiz.getInteger("attempts_allowed");
-    if (used >= allowed) {
-      return Future.succeededFuture(Started.refused("You have used all " + allowed
-          + (allowed == 1 ? " attempt" : " attempts") + " at this quiz."));
-    }
     long seed = SEEDS.nextLong();
-    return candidates.get(quizId, () -> query(connection, QuizSql.CANDIDATES, Map.of("quizId", quizId))
-        .map(Attempts::candidates)).compose(questions -> {
-      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(questions, new QuestionDraw.Rules(
-          quiz.getInteger("question_count"), quiz.getInteger("per_topic_count"),
-          quiz.getBoolean("shuffle_questions"), quiz.getBoolean("shuffle_choices")), seed);
-      if (drawn.isEmpty()) {
-        return Future.succeededFuture(Started.refused("This quiz has no questions yet. Tell your teacher."));
-      }
-      return query(connection, QuizSql.INSERT_ATTEMPT,
-          Map.of("quizId", quizId, "studentId", studentId, "number", (int) used + 1, "seed", seed))
-          .compose(inserted -> {
-            long attemptId = inserted.get(0).getLong("id");
-            List<Map<String, Object>> batch = new ArrayList<>();
-            for (int i = 0; i < drawn.size(); i++) {
-              QuestionDraw.Drawn question = drawn.get(i);
-              batch.add(Map.of("attemptId", attemptId, "position", i + 1, "questionId", question.questionId(),
-                  "choiceOrder", question.choiceOrder().toArray(new String[0]),
-                  "matchOrder", question.matchOrder().toArray(new Integer[0])));
-            }
-            return SqlTemplate.forUpdate(connection, QuizSql.INSERT_ATTEMPT_QUESTION).executeBatch(batch)
-                .map(done -> Started.at(attemptId));
-          });
-    });
+    List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(plan.candidates(), plan.rules(), seed);
+    Optional<Started> refused = refusal(quiz, drawn);
+    if (refused.isPresent()) {
+      return Future.succeededFuture(refused.get());
+    }
+    return query(connection, QuizSql.INSERT_ATTEMPT,
+        Map.of("quizId", quizId, "studentId", studentId, "number", quiz.getInteger("attempts_used") + 1, "seed", seed))
+        .compose(inserted -> {
+          long attemptId = inserted.get(0).getLong("id");
+          List<Map<String, Object>> batch = new ArrayList<>();
+          for (int i = 0; i < drawn.size(); i++) {
+            QuestionDraw.Drawn question = drawn.get(i);
+            batch.add(Map.of("attemptId", attemptId, "position", i + 1, "questionId", question.questionId(),
+                "choiceOrder", question.choiceOrder().toArray(new String[0]),
+                "matchOrder", question.matchOrder().toArray(new Integer[0])));
+          }
+          return SqlTemplate.forUpdate(connection, QuizSql.INSERT_ATTEMPT_QUESTION).executeBatch(batch)
+              .map(done -> Started.at(attemptId));
+        });
   }
 
   private static List<QuestionDraw.Candidate> candidates(List<Row> rows) {

@@ -92,6 +92,62 @@ final class QuizSql {
   static final String STUDENT_CLASS =
       "select c.name from student s join class c on c.id = s.class_id where s.id = #{studentId}";
 
+  /** A quiz's draw rules; they never change once the quiz is made. */
+  static final String QUIZ_RULES =
+      "select question_count, per_topic_count, shuffle_questions, shuffle_choices from quiz where id = #{quizId}";
+
+  /**
+   * Starts an attempt in one round trip with a draw made beforehand: the attempt, its deadline by the
+   * database clock (as {@link #INSERT_ATTEMPT} computes it) and its questions, from {@code #{draw}}, a JSON
+   * array of {@code {"q": question id, "c": [choice labels in order], "m": [match indexes in order]}}. It
+   * inserts nothing when the quiz is not the student's, not open, used up, the draw is empty or an attempt is
+   * in progress, and says which. Two starts racing each other meet at the attempt's unique indexes: the one
+   * that loses inserts nothing and finds neither a new nor (in its snapshot) an open attempt, and the caller
+   * then takes the careful path, which locks the student and sees the winner's attempt.
+   */
+  static final String START_ATTEMPT =
+      """
+      with student_now as (
+        select s.id, s.time_allowance from student s join quiz z on z.class_id = s.class_id
+        where s.id = #{studentId} and z.id = #{quizId}
+      ),
+      quiz_now as (
+        select z.id, z.time_limit_minutes, z.closes_at, z.attempts_allowed,
+               (z.opens_at is null or z.opens_at <= now()) as opened,
+               (z.closes_at is not null and z.closes_at <= now()) as closed,
+               (select count(*) from attempt a where a.quiz_id = z.id and a.student_id = #{studentId}) as attempts_used
+        from quiz z where z.id = #{quizId} and exists (select 1 from student_now)
+      ),
+      open_attempt as (
+        select a.id, a.deadline is not null and a.deadline + #{grace}::int * interval '1 second' < now() as expired
+        from attempt a where a.quiz_id = #{quizId} and a.student_id = #{studentId} and a.status = 'in_progress'
+      ),
+      inserted as (
+        insert into attempt (quiz_id, student_id, number, seed, deadline)
+        select z.id, s.id, z.attempts_used + 1, #{seed},
+               case when z.time_limit_minutes is null then z.closes_at
+                    else least(now() + (z.time_limit_minutes * s.time_allowance)::float8 * interval '1 minute',
+                               z.closes_at + (z.time_limit_minutes * (s.time_allowance - 1))::float8 * interval '1 minute')
+               end
+        from quiz_now z, student_now s
+        where z.opened and not z.closed and z.attempts_used < z.attempts_allowed
+          and jsonb_array_length(#{draw}) > 0 and not exists (select 1 from open_attempt)
+        on conflict do nothing
+        returning id
+      ),
+      drawn as (
+        insert into attempt_question (attempt_id, position, question_id, choice_order, match_order)
+        select i.id, d.position, (d.question->>'q')::bigint,
+               array(select c from jsonb_array_elements_text(d.question->'c') with ordinality as o(c, n) order by n),
+               array(select m::int from jsonb_array_elements_text(d.question->'m') with ordinality as o(m, n) order by n)
+        from inserted i, jsonb_array_elements(#{draw}) with ordinality as d(question, position)
+      )
+      select exists (select 1 from student_now) as member, z.opened, z.closed, z.attempts_used, z.attempts_allowed,
+             (select id from inserted) as new_id, (select id from open_attempt) as open_id,
+             (select expired from open_attempt) as open_expired
+      from (select 1) as one left join quiz_now z on true
+      """;
+
   /** Serialises starts per student, so simultaneous "start" requests create one attempt. */
   static final String LOCK_STUDENT = "select id from student where id = #{studentId} for update";
 
