@@ -1,0 +1,182 @@
+package io.quizworks.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quizworks.support.TestClient;
+import io.quizworks.support.TestDatabase;
+import io.quizworks.system.Config;
+import io.quizworks.system.Quizworks;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Start and save each take one statement, with what the node keeps (a quiz's draw plan, an attempt's
+ * questions) checked by the database: these are the cases where what is kept, or the one statement, could
+ * be wrong, and the answer a student gets must still be the right one.
+ */
+@ExtendWith(VertxExtension.class)
+@DisplayName("One-statement start and save: refusals, races, edited questions and sessions")
+class OneRoundTripPathsTest {
+  private static TestDatabase database;
+  private static Quizworks app;
+  private static QuizFixture school;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    database = TestDatabase.adopt(TestDatabase.freshName());
+    app = Quizworks.start(vertx, Config.of(0, database.options(), Path.of("questions"))).await();
+    school = new QuizFixture(database, vertx, app.port(), "paths@school.test", "PATH23");
+  }
+
+  @AfterAll
+  static void stop(Vertx vertx) {
+    app.stop(vertx).await();
+    database.close();
+  }
+
+  private static HttpResponse<Buffer> start(TestClient student, long quizId) {
+    return student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start", new JsonObject());
+  }
+
+  private static long started(TestClient student, long quizId) {
+    HttpResponse<Buffer> response = start(student, quizId);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getLong("attemptId");
+  }
+
+  private static HttpResponse<Buffer> save(TestClient student, long attemptId, int position, long seq, JsonObject answer) {
+    return student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
+        new JsonObject().put("seq", seq).put("answer", answer).put("flagged", false));
+  }
+
+  private static long attempts(long quizId) {
+    return database.queryLong("select count(*) from attempt where quiz_id = " + quizId);
+  }
+
+  @Test
+  @DisplayName("a quiz not open yet, closed, or used up is refused with the reason, and no attempt is made")
+  void refusals() {
+    school.student("Rita Refused", "1");
+    TestClient rita = school.signIn("Rita Refused");
+
+    long notYet = school.quiz(Map.of("title", "Not yet"));
+    database.execute("update quiz set opens_at = now() + interval '1 day' where id = " + notYet);
+    HttpResponse<Buffer> early = start(rita, notYet);
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.bodyAsJsonObject().getString("message")).isEqualTo("This quiz has not opened yet.");
+    assertThat(attempts(notYet)).isZero();
+
+    long closed = school.quiz(Map.of("title", "Closed"));
+    database.execute("update quiz set closes_at = now() - interval '1 minute' where id = " + closed);
+    HttpResponse<Buffer> late = start(rita, closed);
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.bodyAsJsonObject().getString("message")).isEqualTo("This quiz has closed.");
+    assertThat(attempts(closed)).isZero();
+
+    long once = school.quiz(Map.of("title", "Once"));
+    long first = started(rita, once);
+    rita.json(HttpMethod.POST, "/api/attempts/" + first + "/submit", new JsonObject());
+    HttpResponse<Buffer> again = start(rita, once);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.bodyAsJsonObject().getString("message")).isEqualTo("You have used all 1 attempt at this quiz.");
+    assertThat(attempts(once)).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an attempt whose time ran out unswept is closed and scored before a second one starts")
+  void expiredAttemptIsClosedFirst() {
+    school.student("Eli Expired", "1");
+    TestClient eli = school.signIn("Eli Expired");
+    long quizId = school.quiz(Map.of("title", "Twice", "attemptsAllowed", "2"));
+    long first = started(eli, quizId);
+    database.execute("update attempt set deadline = now() - interval '1 hour' where id = " + first);
+
+    long second = started(eli, quizId);
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(database.queryLong("select count(*) from attempt where id = " + first
+        + " and status = 'auto_submitted' and score is not null")).isEqualTo(1);
+    assertThat(database.queryLong("select number from attempt where id = " + second)).isEqualTo(2);
+    assertThat(database.queryLong("select count(*) from attempt_question where attempt_id = " + second)).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("another class's quiz is 404, and a quiz made after someone asked for its id can be started")
+  void othersQuizAndNewQuiz() {
+    school.student("Noor Nosy", "1");
+    TestClient noor = school.signIn("Noor Nosy");
+    long next = database.queryLong("select coalesce(max(id), 0) + 1 from quiz");
+    assertThat(start(noor, next).statusCode()).isEqualTo(404);
+
+    long quizId = school.quiz(Map.of("title", "Made after the probe"));
+
+    assertThat(quizId).isEqualTo(next);
+    assertThat(started(noor, quizId)).isPositive();
+    QuizFixture other = new QuizFixture(database, school.vertx, app.port(),
+        "other-paths@school.test", "OTHR23");
+    long theirs = other.quiz(Map.of("title", "Not yours"));
+    assertThat(start(noor, theirs).statusCode()).isEqualTo(404);
+    assertThat(attempts(theirs)).isZero();
+  }
+
+  @Test
+  @DisplayName("a question edited after this node checked answers against it is read again before the next save")
+  void editedQuestionIsReadAgain() {
+    school.student("Ed Edited", "1");
+    TestClient ed = school.signIn("Ed Edited");
+    long attemptId = started(ed, school.quiz(Map.of("title", "Edited mid-quiz", "questionCount", "20")));
+    int position = (int) database.queryLong("select min(aq.position) from attempt_question aq join question q on "
+        + "q.id = aq.question_id where q.type = 'single_choice' and aq.attempt_id = " + attemptId);
+    long questionId = database.queryLong("select question_id from attempt_question where attempt_id = " + attemptId
+        + " and position = " + position);
+    JsonObject newChoice = new JsonObject().put("choice", "Z");
+    assertThat(save(ed, attemptId, position, 1, new JsonObject().put("choice", "A")).statusCode()).isEqualTo(200);
+    assertThat(save(ed, attemptId, position, 2, newChoice).statusCode()).isEqualTo(400);
+
+    database.execute("update question set content = jsonb_set(content, '{choices}', (content->'choices') || "
+        + "'[{\"label\": \"Z\", \"text\": \"A choice added by a re-import\"}]'), updated_at = now() where id = "
+        + questionId);
+
+    HttpResponse<Buffer> saved = save(ed, attemptId, position, 3, newChoice);
+    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+    assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId
+        + " and question_id = " + questionId + " and answer->>'choice' = 'Z' and seq = 3")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a save with a wrong CSRF token is 403, without a session 401, after the session's time 401: none stored")
+  void sessionChecksOfTheSave() {
+    long studentId = school.student("Sam Session", "1");
+    TestClient sam = school.signIn("Sam Session");
+    long attemptId = started(sam, school.quiz(Map.of("title", "Sessions")));
+    JsonObject body = new JsonObject().put("seq", 1).put("answer", new JsonObject().put("choice", "A"));
+    String path = "/api/attempts/" + attemptId + "/answers/1";
+
+    HttpResponse<Buffer> forged = sam.request(HttpMethod.PUT, path).putHeader("X-CSRF-Token", "forged")
+        .sendJsonObject(body).await();
+    assertThat(forged.statusCode()).isEqualTo(403);
+
+    TestClient stranger = new TestClient(school.vertx, app.port());
+    HttpResponse<Buffer> anonymous = stranger.request(HttpMethod.PUT, path).putHeader("X-CSRF-Token", sam.csrf())
+        .sendJsonObject(body).await();
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.bodyAsJsonObject().getString("error")).isEqualTo("signed-out");
+
+    database.execute("update session set created_at = now() - interval '30 days' where role = 'student' and user_id = "
+        + studentId);
+    HttpResponse<Buffer> expired = save(sam, attemptId, 1, 2, new JsonObject().put("choice", "A"));
+    assertThat(expired.statusCode()).isEqualTo(401);
+    assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId)).isZero();
+  }
+}
