@@ -24,13 +24,27 @@ final class ExamRun {
     this.scheduler = scheduler;
   }
 
-  /** The steps' figures and the read-back of what the server acknowledged. */
-  record Result(List<StepStats.Summary> steps, SaveLedger.Check check) {}
+  /**
+   * The steps' figures and the read-back of what the server acknowledged.
+   *
+   * @param warmUp the warm-up class's steps, empty when there was none
+   */
+  record Result(List<StepStats.Summary> warmUp, List<StepStats.Summary> steps, SaveLedger.Check check) {}
 
   Result run() {
-    int timeLimitMinutes = (int) Math.ceil((options.releaseSeconds() + (options.questions() + 2) * options.thinkSeconds())
-        / 60) + 10;
-    BenchmarkDatabase.SeededClass seeded = database.seed(options.students(), options.questions(), timeLimitMinutes);
+    List<StepStats.Summary> warmUp = List.of();
+    if (options.warmUpStudents() > 0) {
+      // A short exam of its own: a burst of 2 s and a quarter-second think time exercise every step quickly.
+      warmUp = exam(options.warmUpStudents(), 2, 0.25, new SaveLedger());
+    }
+    SaveLedger ledger = new SaveLedger();
+    List<StepStats.Summary> steps = exam(options.students(), options.releaseSeconds(), options.thinkSeconds(), ledger);
+    return new Result(warmUp, steps, ledger.check(database));
+  }
+
+  private List<StepStats.Summary> exam(int students, double releaseSeconds, double thinkSeconds, SaveLedger ledger) {
+    int timeLimitMinutes = (int) Math.ceil((releaseSeconds + (options.questions() + 2) * thinkSeconds) / 60) + 10;
+    BenchmarkDatabase.SeededClass seeded = database.seed(students, options.questions(), timeLimitMinutes);
     StepStats signIn = new StepStats("sign-in");
     List<VirtualStudent> signedIn = SignIns.run(scheduler, client, options, seeded, signIn);
 
@@ -38,15 +52,14 @@ final class ExamRun {
     StepStats page = new StepStats("attempt page");
     StepStats save = new StepStats("save");
     StepStats submit = new StepStats("submit");
-    SaveLedger ledger = new SaveLedger();
     Random random = new Random(options.seed());
     long burst = Scheduler.now() + Scheduler.seconds(2);
-    long think = Scheduler.seconds(options.thinkSeconds());
-    List<Future<Void>> students = new ArrayList<>();
+    long think = Scheduler.seconds(thinkSeconds);
+    List<Future<Void>> outcomes = new ArrayList<>();
     for (VirtualStudent student : signedIn) {
-      long release = burst + Scheduler.seconds(random.nextDouble() * options.releaseSeconds());
+      long release = burst + Scheduler.seconds(random.nextDouble() * releaseSeconds);
       Random answers = new Random(random.nextLong());
-      students.add(scheduler.timed(start, release, () -> student.start(seeded.quizId()))
+      outcomes.add(scheduler.timed(start, release, () -> student.start(seeded.quizId()))
           .compose(started -> {
             long opened = Scheduler.now();
             return scheduler.timed(page, opened, student::openAttempt);
@@ -55,9 +68,8 @@ final class ExamRun {
           .compose(answered -> scheduler.timed(submit, release + (student.items().size() + 1) * think, student::submit))
           .onSuccess(submitted -> ledger.submitted(student.attemptId())));
     }
-    Future.join(students).otherwiseEmpty().await();
-    return new Result(List.of(signIn.summary(), start.summary(), page.summary(), save.summary(), submit.summary()),
-        ledger.check(database));
+    Future.join(outcomes).otherwiseEmpty().await();
+    return List.of(signIn.summary(), start.summary(), page.summary(), save.summary(), submit.summary());
   }
 
   /** Answers the attempt's questions in order, the k-th one due k think times after the student started. */

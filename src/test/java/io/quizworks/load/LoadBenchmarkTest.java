@@ -54,7 +54,7 @@ class LoadBenchmarkTest {
   @DisplayName("an exam: every student signs in, starts, saves every answer and submits, and all of it is stored")
   void exam() {
     LoadOptions options = LoadOptions.parse("exam", "--server", "http://localhost:" + server.port(), "--students", "40",
-        "--release", "0", "--think", "0.05", "--sign-in-rate", "50");
+        "--release", "0", "--think", "0.05", "--sign-in-rate", "50", "--warm-up-students", "5");
 
     ExamRun.Result result = new ExamRun(options, client, benchmarkDatabase, new Scheduler(generator)).run();
 
@@ -65,8 +65,10 @@ class LoadBenchmarkTest {
     assertThat(result.check().acknowledgedSaves()).isEqualTo(40 * 20);
     assertThat(result.check().lostSaves()).isZero();
     assertThat(result.check().recordedSubmits()).isEqualTo(result.check().acknowledgedSubmits()).isEqualTo(40);
+    assertThat(result.warmUp()).allSatisfy(step -> assertThat(step.errors()).as("warm-up " + step.step()).isEmpty());
+    assertThat(result.warmUp()).extracting(StepStats.Summary::ok).containsExactly(5L, 5L, 5L, 5L * 20, 5L);
     assertThat(database.queryLong("select count(*) from response r join attempt a on a.id = r.attempt_id "
-        + "where a.status = 'submitted'")).isEqualTo(40 * 20);
+        + "where a.status = 'submitted'")).isEqualTo((40 + 5) * 20);
   }
 
   @Test
@@ -74,7 +76,7 @@ class LoadBenchmarkTest {
   void rate() {
     LoadOptions options = LoadOptions.parse("rate", "--server", "http://localhost:" + server.port(), "--students", "6",
         "--questions", "5", "--sign-in-rate", "50", "--rate-start", "25", "--rate-factor", "4", "--step-seconds", "1",
-        "--pgbench-seconds", "1", "--pgbench-clients", "4");
+        "--pgbench-seconds", "1", "--pgbench-clients", "4", "--warm-up-seconds", "0.5");
 
     RateRun.Result result = new RateRun(options, generator, client, benchmarkDatabase, new Scheduler(generator)).run();
 
@@ -84,6 +86,7 @@ class LoadBenchmarkTest {
     assertThat(result.steps().get(result.steps().size() - 1).held(options.p99LimitMs(), options.errorLimit())).isFalse();
     long held = result.steps().stream().filter(step -> step.held(options.p99LimitMs(), options.errorLimit())).count();
     assertThat(result.sustainedPerSecond()).isEqualTo(held == 0 ? 0 : 25 * Math.pow(4, held - 1));
+    assertThat(result.setup()).extracting(StepStats.Summary::step).contains("warm-up saves");
     assertThat(result.check().acknowledgedSaves()).isPositive();
     assertThat(result.check().lostSaves()).isZero();
   }

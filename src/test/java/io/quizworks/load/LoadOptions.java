@@ -26,6 +26,9 @@ import java.util.function.Function;
  * @param errorLimit a step fails when more than this share of its saves fail
  * @param pgbenchClients clients of the raw PostgreSQL baseline
  * @param pgbenchSeconds how long the baseline runs
+ * @param warmUpStudents exam mode: a class of this many first sits a short exam of its own, unreported in the
+ *     tables, so that neither the server's nor the generator's JIT compiler is still at work in the measured one
+ * @param warmUpSeconds rate mode: saves at the first rate for this long before the baseline and the steps
  */
 record LoadOptions(
     String mode,
@@ -43,13 +46,16 @@ record LoadOptions(
     double p99LimitMs,
     double errorLimit,
     int pgbenchClients,
-    double pgbenchSeconds) {
+    double pgbenchSeconds,
+    int warmUpStudents,
+    double warmUpSeconds) {
 
   static final String USAGE = """
       usage: exam|rate [--server http://localhost:8080] [--students 100] [--release 10] [--think 5]
                        [--questions 20] [--sign-in-rate 40] [--connections 512] [--seed 42]
                        [--rate-start 100] [--rate-factor 1.25] [--step-seconds 15] [--p99-limit-ms 50]
                        [--error-limit 0.001] [--pgbench-clients 16] [--pgbench-seconds 20]
+                       [--warm-up-students 500] [--warm-up-seconds 10]
       The database comes from the same PG* variables or DATABASE_URL the server reads.""";
 
   static LoadOptions parse(String... args) {
@@ -79,7 +85,9 @@ record LoadOptions(
         options.number("p99-limit-ms", 50, 1, 60_000),
         options.number("error-limit", 0.001, 0, 1),
         options.whole("pgbench-clients", 16, 1, 1000),
-        options.number("pgbench-seconds", 20, 1, 3600));
+        options.number("pgbench-seconds", 20, 1, 3600),
+        options.whole("warm-up-students", 500, 0, 1_000_000),
+        options.number("warm-up-seconds", 10, 0, 3600));
     options.rejectUnknown();
     return parsed;
   }

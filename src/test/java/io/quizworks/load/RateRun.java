@@ -31,7 +31,8 @@ final class RateRun {
   /**
    * The steps tried, the highest rate that held (0 when none did), the baseline and the read-back.
    *
-   * @param setup sign-in, start and attempt page of every student before the steps, for the record
+   * @param setup sign-in, start and attempt page of every student before the steps, and the warm-up saves, for the
+   *     record
    */
   record Result(List<StepStats.Summary> setup, PgBenchBaseline.Result baseline, List<Report.RateStep> steps,
       double sustainedPerSecond, SaveLedger.Check check) {
@@ -58,18 +59,23 @@ final class RateRun {
           + Report.steps(List.of(signIn.summary(), start.summary(), page.summary())));
     }
 
+    SaveLedger ledger = new SaveLedger();
+    long[] seqs = new long[ready.size()];
+    Random random = new Random(options.seed());
+    StepStats warmUp = new StepStats("warm-up saves");
+    if (options.warmUpSeconds() > 0) {
+      runStep(options.rateStart(), options.warmUpSeconds(), ready, seqs, random, warmUp, ledger);
+    }
+
     long[] attempts = database.attemptRange(seeded.quizId());
     PgBenchBaseline.Result baseline = PgBenchBaseline.run(database.options(), attempts[0], attempts[1],
         options.questions(), options.pgbenchClients(), options.pgbenchSeconds());
 
-    SaveLedger ledger = new SaveLedger();
-    long[] seqs = new long[ready.size()];
-    Random random = new Random(options.seed());
     List<Report.RateStep> steps = new ArrayList<>();
     double sustained = 0;
     for (double rate = options.rateStart(); ; rate *= options.rateFactor()) {
       StepStats saves = new StepStats("save");
-      runStep(rate, ready, seqs, random, saves, ledger);
+      runStep(rate, options.stepSeconds(), ready, seqs, random, saves, ledger);
       Report.RateStep step = new Report.RateStep(rate, saves.summary());
       steps.add(step);
       System.out.println(Report.rates(List.of(step), options.p99LimitMs(), options.errorLimit()).lines().skip(2)
@@ -79,7 +85,8 @@ final class RateRun {
       }
       sustained = rate;
     }
-    return new Result(List.of(signIn.summary(), start.summary(), page.summary()), baseline, steps, sustained,
+    return new Result(List.of(signIn.summary(), start.summary(), page.summary(), warmUp.summary()), baseline, steps,
+        sustained,
         ledger.check(database));
   }
 
@@ -87,9 +94,9 @@ final class RateRun {
    * One step: {@code rate} saves a second for the step's length, each to a random question of the next
    * student in turn, sent when due by a 1 ms tick whether or not earlier saves have returned.
    */
-  private void runStep(double rate, List<VirtualStudent> students, long[] seqs, Random random, StepStats saves,
-      SaveLedger ledger) {
-    long count = Math.max(1, Math.round(rate * options.stepSeconds()));
+  private void runStep(double rate, double seconds, List<VirtualStudent> students, long[] seqs, Random random,
+      StepStats saves, SaveLedger ledger) {
+    long count = Math.max(1, Math.round(rate * seconds));
     double interval = 1e9 / rate;
     long begin = Scheduler.now() + Scheduler.seconds(0.2);
     List<Future<Void>> sent = new ArrayList<>((int) count);
