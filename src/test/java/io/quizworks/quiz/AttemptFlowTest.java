@@ -46,14 +46,11 @@ class AttemptFlowTest {
   }
 
   private static long start(TestClient student, long quizId) {
-    HttpResponse<Buffer> response = student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start", new JsonObject());
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject().getLong("attemptId");
+    return QuizFixture.startAttempt(student, quizId);
   }
 
   private static HttpResponse<Buffer> save(TestClient student, long attemptId, int position, long seq, JsonObject answer) {
-    return student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
-        new JsonObject().put("seq", seq).put("answer", answer).put("flagged", false));
+    return QuizFixture.save(student, attemptId, position, seq, answer);
   }
 
   /** A first position holding a true/false question, so tests can send a simple valid answer. */

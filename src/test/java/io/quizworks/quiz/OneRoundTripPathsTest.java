@@ -45,21 +45,6 @@ class OneRoundTripPathsTest {
     database.close();
   }
 
-  private static HttpResponse<Buffer> start(TestClient student, long quizId) {
-    return student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start", new JsonObject());
-  }
-
-  private static long started(TestClient student, long quizId) {
-    HttpResponse<Buffer> response = start(student, quizId);
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject().getLong("attemptId");
-  }
-
-  private static HttpResponse<Buffer> save(TestClient student, long attemptId, int position, long seq, JsonObject answer) {
-    return student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
-        new JsonObject().put("seq", seq).put("answer", answer).put("flagged", false));
-  }
-
   private static long attempts(long quizId) {
     return database.queryLong("select count(*) from attempt where quiz_id = " + quizId);
   }
@@ -72,22 +57,22 @@ class OneRoundTripPathsTest {
 
     long notYet = school.quiz(Map.of("title", "Not yet"));
     database.execute("update quiz set opens_at = now() + interval '1 day' where id = " + notYet);
-    HttpResponse<Buffer> early = start(rita, notYet);
+    HttpResponse<Buffer> early = QuizFixture.askToStart(rita, notYet);
     assertThat(early.statusCode()).isEqualTo(409);
     assertThat(early.bodyAsJsonObject().getString("message")).isEqualTo("This quiz has not opened yet.");
     assertThat(attempts(notYet)).isZero();
 
     long closed = school.quiz(Map.of("title", "Closed"));
     database.execute("update quiz set closes_at = now() - interval '1 minute' where id = " + closed);
-    HttpResponse<Buffer> late = start(rita, closed);
+    HttpResponse<Buffer> late = QuizFixture.askToStart(rita, closed);
     assertThat(late.statusCode()).isEqualTo(409);
     assertThat(late.bodyAsJsonObject().getString("message")).isEqualTo("This quiz has closed.");
     assertThat(attempts(closed)).isZero();
 
     long once = school.quiz(Map.of("title", "Once"));
-    long first = started(rita, once);
+    long first = QuizFixture.startAttempt(rita, once);
     rita.json(HttpMethod.POST, "/api/attempts/" + first + "/submit", new JsonObject());
-    HttpResponse<Buffer> again = start(rita, once);
+    HttpResponse<Buffer> again = QuizFixture.askToStart(rita, once);
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.bodyAsJsonObject().getString("message")).isEqualTo("You have used all 1 attempt at this quiz.");
     assertThat(attempts(once)).isEqualTo(1);
@@ -99,10 +84,10 @@ class OneRoundTripPathsTest {
     school.student("Eli Expired", "1");
     TestClient eli = school.signIn("Eli Expired");
     long quizId = school.quiz(Map.of("title", "Twice", "attemptsAllowed", "2"));
-    long first = started(eli, quizId);
+    long first = QuizFixture.startAttempt(eli, quizId);
     database.execute("update attempt set deadline = now() - interval '1 hour' where id = " + first);
 
-    long second = started(eli, quizId);
+    long second = QuizFixture.startAttempt(eli, quizId);
 
     assertThat(second).isNotEqualTo(first);
     assertThat(database.queryLong("select count(*) from attempt where id = " + first
@@ -117,16 +102,16 @@ class OneRoundTripPathsTest {
     school.student("Noor Nosy", "1");
     TestClient noor = school.signIn("Noor Nosy");
     long next = database.queryLong("select coalesce(max(id), 0) + 1 from quiz");
-    assertThat(start(noor, next).statusCode()).isEqualTo(404);
+    assertThat(QuizFixture.askToStart(noor, next).statusCode()).isEqualTo(404);
 
     long quizId = school.quiz(Map.of("title", "Made after the probe"));
 
     assertThat(quizId).isEqualTo(next);
-    assertThat(started(noor, quizId)).isPositive();
+    assertThat(QuizFixture.startAttempt(noor, quizId)).isPositive();
     QuizFixture other = new QuizFixture(database, school.vertx, app.port(),
         "other-paths@school.test", "OTHR23");
     long theirs = other.quiz(Map.of("title", "Not yours"));
-    assertThat(start(noor, theirs).statusCode()).isEqualTo(404);
+    assertThat(QuizFixture.askToStart(noor, theirs).statusCode()).isEqualTo(404);
     assertThat(attempts(theirs)).isZero();
   }
 
@@ -135,20 +120,21 @@ class OneRoundTripPathsTest {
   void editedQuestionIsReadAgain() {
     school.student("Ed Edited", "1");
     TestClient ed = school.signIn("Ed Edited");
-    long attemptId = started(ed, school.quiz(Map.of("title", "Edited mid-quiz", "questionCount", "20")));
+    long attemptId = QuizFixture.startAttempt(ed, school.quiz(Map.of("title", "Edited mid-quiz", "questionCount", "20")));
     int position = (int) database.queryLong("select min(aq.position) from attempt_question aq join question q on "
         + "q.id = aq.question_id where q.type = 'single_choice' and aq.attempt_id = " + attemptId);
     long questionId = database.queryLong("select question_id from attempt_question where attempt_id = " + attemptId
         + " and position = " + position);
     JsonObject newChoice = new JsonObject().put("choice", "Z");
-    assertThat(save(ed, attemptId, position, 1, new JsonObject().put("choice", "A")).statusCode()).isEqualTo(200);
-    assertThat(save(ed, attemptId, position, 2, newChoice).statusCode()).isEqualTo(400);
+    assertThat(QuizFixture.save(ed, attemptId, position, 1, new JsonObject().put("choice", "A")).statusCode())
+        .isEqualTo(200);
+    assertThat(QuizFixture.save(ed, attemptId, position, 2, newChoice).statusCode()).isEqualTo(400);
 
     database.execute("update question set content = jsonb_set(content, '{choices}', (content->'choices') || "
         + "'[{\"label\": \"Z\", \"text\": \"A choice added by a re-import\"}]'), updated_at = now() where id = "
         + questionId);
 
-    HttpResponse<Buffer> saved = save(ed, attemptId, position, 3, newChoice);
+    HttpResponse<Buffer> saved = QuizFixture.save(ed, attemptId, position, 3, newChoice);
     assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
     assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId
         + " and question_id = " + questionId + " and answer->>'choice' = 'Z' and seq = 3")).isEqualTo(1);
@@ -159,7 +145,7 @@ class OneRoundTripPathsTest {
   void sessionChecksOfTheSave() {
     long studentId = school.student("Sam Session", "1");
     TestClient sam = school.signIn("Sam Session");
-    long attemptId = started(sam, school.quiz(Map.of("title", "Sessions")));
+    long attemptId = QuizFixture.startAttempt(sam, school.quiz(Map.of("title", "Sessions")));
     JsonObject body = new JsonObject().put("seq", 1).put("answer", new JsonObject().put("choice", "A"));
     String path = "/api/attempts/" + attemptId + "/answers/1";
 
@@ -175,7 +161,7 @@ class OneRoundTripPathsTest {
 
     database.execute("update session set created_at = now() - interval '30 days' where role = 'student' and user_id = "
         + studentId);
-    HttpResponse<Buffer> expired = save(sam, attemptId, 1, 2, new JsonObject().put("choice", "A"));
+    HttpResponse<Buffer> expired = QuizFixture.save(sam, attemptId, 1, 2, new JsonObject().put("choice", "A"));
     assertThat(expired.statusCode()).isEqualTo(401);
     assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId)).isZero();
   }

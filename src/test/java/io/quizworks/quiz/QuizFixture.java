@@ -1,5 +1,7 @@
 package io.quizworks.quiz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
@@ -7,6 +9,8 @@ import io.quizworks.support.TestClient;
 import io.quizworks.support.TestDatabase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +55,24 @@ final class QuizFixture {
       throw new AssertionError("student sign-in refused: " + response.statusCode());
     }
     return client;
+  }
+
+  /** Asks to start (or resume) the student's attempt at a quiz, as the attempt page's script does. */
+  static HttpResponse<Buffer> askToStart(TestClient student, long quizId) {
+    return student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start", new JsonObject());
+  }
+
+  /** Starts (or resumes) the student's attempt and returns its id; a refusal fails the test. */
+  static long startAttempt(TestClient student, long quizId) {
+    HttpResponse<Buffer> response = askToStart(student, quizId);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsJsonObject().getLong("attemptId");
+  }
+
+  /** One autosave, as the attempt page sends it. */
+  static HttpResponse<Buffer> save(TestClient student, long attemptId, int position, long seq, JsonObject answer) {
+    return student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
+        new JsonObject().put("seq", seq).put("answer", answer).put("flagged", false));
   }
 
   /** Creates a quiz from the Manufacturing Roles bank through the teacher's form; returns its id. */
