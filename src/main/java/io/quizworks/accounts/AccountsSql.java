@@ -10,19 +10,25 @@ final class AccountsSql {
       """;
 
   /**
-   * The session with its user's name and whether it has outlived its timeouts. A student with an attempt
-   * in progress is never idle: the idle timeout must not sign anyone out in the middle of a quiz.
+   * The session's timeouts, over {@code session s}, shared by {@link #LOAD_SESSION} and {@link #SIGNED_IN} so
+   * both judge a session alike. A student with an attempt in progress is never idle: the idle timeout must
+   * not sign anyone out in the middle of a quiz. A stale session is marked seen again, at most once a minute.
    */
-  static final String LOAD_SESSION =
+  private static final String TOO_OLD = "s.created_at < now() - #{absolute}::int * interval '1 second'";
+
+  private static final String IDLE =
       """
-      select s.role, s.user_id, s.csrf_token,
-             coalesce(t.name, st.display_name) as name,
-             s.created_at < now() - #{absolute}::int * interval '1 second' as too_old,
-             s.last_seen_at < now() - #{idle}::int * interval '1 second'
-               and not exists (select 1 from attempt a
-                               where s.role = 'student' and a.student_id = s.user_id and a.status = 'in_progress')
-               as idle,
-             s.last_seen_at < now() - interval '1 minute' as stale
+      s.last_seen_at < now() - #{idle}::int * interval '1 second'
+        and not exists (select 1 from attempt a
+                        where s.role = 'student' and a.student_id = s.user_id and a.status = 'in_progress')""";
+
+  private static final String STALE = "s.last_seen_at < now() - interval '1 minute'";
+
+  /** The session with its user's name and whether it has outlived its timeouts. */
+  static final String LOAD_SESSION =
+      "select s.role, s.user_id, s.csrf_token, coalesce(t.name, st.display_name) as name,\n"
+          + TOO_OLD + " as too_old,\n" + IDLE + " as idle,\n" + STALE + " as stale\n"
+          + """
       from session s
       left join teacher t on s.role = 'teacher' and t.id = s.user_id
       left join student st on s.role = 'student' and st.id = s.user_id
@@ -43,15 +49,12 @@ final class AccountsSql {
       left join teacher t on s.role = 'teacher' and t.id = s.user_id
       left join student st on s.role = 'student' and st.id = s.user_id
       where s.id_hash = #{idHash} and coalesce(t.name, st.display_name) is not null
-        and s.created_at >= now() - #{absolute}::int * interval '1 second'
-        and (s.last_seen_at >= now() - #{idle}::int * interval '1 second'
-             or s.role = 'student'
-                and exists (select 1 from attempt a where a.student_id = s.user_id and a.status = 'in_progress'))
-      """;
+      """
+          + "  and not (" + TOO_OLD + ") and not (" + IDLE + ")";
 
   /** Marks the session {@code #{idHash}} seen, at most once a minute: the body of a data-modifying CTE. */
   static final String TOUCH_STALE_SESSION =
-      "update session set last_seen_at = now() where id_hash = #{idHash} and last_seen_at < now() - interval '1 minute'";
+      "update session s set last_seen_at = now() where s.id_hash = #{idHash} and " + STALE;
 
   static final String DELETE_SESSION = "delete from session where id_hash = #{idHash}";
 

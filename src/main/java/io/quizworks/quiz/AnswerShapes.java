@@ -41,13 +41,7 @@ final class AnswerShapes {
     byAttempt.remove(attemptId);
   }
 
-  /** The question at this version, if this node has read it; one copy serves every attempt that drew it. */
-  Optional<Shape> question(long questionId, OffsetDateTime version) {
-    Shape shape = byQuestion.get(questionId);
-    return shape != null && shape.version().isEqual(version) ? Optional.of(shape) : Optional.empty();
-  }
-
-  /** Whatever version of the question this node read last. */
+  /** Whatever version of the question this node read last; one copy serves every attempt that drew it. */
   Optional<Shape> latest(long questionId) {
     return Optional.ofNullable(byQuestion.get(questionId));
   }

@@ -34,20 +34,20 @@ public final class AttemptApi {
   }
 
   public void mount(Router router) {
-    router.route("/api/*").handler(ctx -> {
-      ctx.response().putHeader("Cache-Control", "no-store");
-      ctx.next();
-    });
     router.post("/api/quizzes/:quizId/start").handler(Guards.student()).handler(this::start);
     router.get("/api/attempts/:attemptId/time").handler(Guards.student()).handler(this::time);
     router.post("/api/attempts/:attemptId/submit").handler(Guards.student()).handler(this::submit);
   }
 
   /**
-   * The autosave endpoint, mounted ahead of the session handler: the statement that stores the answer checks
-   * the session, its CSRF token and the attempt's owner itself, so a save costs one round trip.
+   * What goes ahead of the session handler: no JSON reply is cached, and the autosave endpoint, whose
+   * statement checks the session, its CSRF token and the attempt's owner itself, so a save costs one round trip.
    */
   public void mountSave(Router router) {
+    router.route("/api/*").handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.next();
+    });
     router.put("/api/attempts/:attemptId/answers/:position").handler(this::save);
   }
 
@@ -63,7 +63,6 @@ public final class AttemptApi {
   }
 
   private void save(RoutingContext ctx) {
-    ctx.response().putHeader("Cache-Control", "no-store");
     if (!Csrf.sameOrigin(ctx)) {
       Csrf.refuse(ctx, "origin " + ctx.request().getHeader("Origin"));
       return;

@@ -71,10 +71,13 @@ public final class Attempts {
    * when an expired attempt must be closed first or another start raced this one, the careful way.
    */
   public Future<Started> start(long studentId, long quizId) {
-    return plans.get(quizId, () -> plan(quizId)).compose(plan -> {
+    return plans.get(quizId, () -> plan(quizId)).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(new NotFound());
+      }
+      DrawPlans.Plan plan = found.get();
       long seed = SEEDS.nextLong();
-      List<QuestionDraw.Drawn> drawn = plan.map(p -> QuestionDraw.draw(p.candidates(), p.rules(), seed))
-          .orElse(List.of());
+      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(plan.candidates(), plan.rules(), seed);
       JsonArray draw = new JsonArray();
       drawn.forEach(question -> draw.add(new JsonObject().put("q", question.questionId())
           .put("c", new JsonArray(question.choiceOrder())).put("m", new JsonArray(question.matchOrder()))));
@@ -82,7 +85,7 @@ public final class Attempts {
           "grace", graceSeconds, "draw", draw);
       return startAttempt.execute(parameters).compose(rows -> {
         Row row = rows.iterator().next();
-        if (!row.getBoolean("member") || plan.isEmpty()) {
+        if (!row.getBoolean("member")) {
           return Future.failedFuture(new NotFound());
         }
         Long open = row.getLong("open_id");
@@ -94,7 +97,7 @@ public final class Attempts {
           return Future.succeededFuture(Started.at(created));
         }
         Optional<Started> refused = open == null ? refusal(row, drawn) : Optional.empty();
-        return refused.isPresent() ? Future.succeededFuture(refused.get()) : startCarefully(studentId, quizId, plan.get());
+        return refused.isPresent() ? Future.succeededFuture(refused.get()) : startCarefully(studentId, quizId, plan);
       });
     });
   }
@@ -292,7 +295,8 @@ public final class Attempts {
         .compose(positions -> {
           List<Long> unknown = new ArrayList<>();
           for (Row row : positions) {
-            if (shapes.question(row.getLong("question_id"), row.getOffsetDateTime("updated_at")).isEmpty()) {
+            OffsetDateTime version = row.getOffsetDateTime("updated_at");
+            if (shapes.latest(row.getLong("question_id")).filter(held -> held.version().isEqual(version)).isEmpty()) {
               unknown.add(row.getLong("question_id"));
             }
           }
