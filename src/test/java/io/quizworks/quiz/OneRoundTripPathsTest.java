@@ -45,6 +45,12 @@ class OneRoundTripPathsTest {
     database.close();
   }
 
+  private static void assertRefused(TestClient student, long quizId, String message) {
+    HttpResponse<Buffer> refused = QuizFixture.askToStart(student, quizId);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo(message);
+  }
+
   private static long attempts(long quizId) {
     return database.queryLong("select count(*) from attempt where quiz_id = " + quizId);
   }
@@ -57,24 +63,18 @@ class OneRoundTripPathsTest {
 
     long notYet = school.quiz(Map.of("title", "Not yet"));
     database.execute("update quiz set opens_at = now() + interval '1 day' where id = " + notYet);
-    HttpResponse<Buffer> early = QuizFixture.askToStart(rita, notYet);
-    assertThat(early.statusCode()).isEqualTo(409);
-    assertThat(early.bodyAsJsonObject().getString("message")).isEqualTo("This quiz has not opened yet.");
+    assertRefused(rita, notYet, "This quiz has not opened yet.");
     assertThat(attempts(notYet)).isZero();
 
     long closed = school.quiz(Map.of("title", "Closed"));
     database.execute("update quiz set closes_at = now() - interval '1 minute' where id = " + closed);
-    HttpResponse<Buffer> late = QuizFixture.askToStart(rita, closed);
-    assertThat(late.statusCode()).isEqualTo(409);
-    assertThat(late.bodyAsJsonObject().getString("message")).isEqualTo("This quiz has closed.");
+    assertRefused(rita, closed, "This quiz has closed.");
     assertThat(attempts(closed)).isZero();
 
     long once = school.quiz(Map.of("title", "Once"));
     long first = QuizFixture.startAttempt(rita, once);
     rita.json(HttpMethod.POST, "/api/attempts/" + first + "/submit", new JsonObject());
-    HttpResponse<Buffer> again = QuizFixture.askToStart(rita, once);
-    assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(again.bodyAsJsonObject().getString("message")).isEqualTo("You have used all 1 attempt at this quiz.");
+    assertRefused(rita, once, "You have used all 1 attempt at this quiz.");
     assertThat(attempts(once)).isEqualTo(1);
   }
 
