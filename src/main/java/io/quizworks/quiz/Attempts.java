@@ -33,7 +33,8 @@ import java.util.Optional;
 
 /**
  * The life of an attempt, all in PostgreSQL: start (once, however many requests ask), save one answer at a
- * time, submit, and finalise when the deadline has passed. Any node can serve any step.
+ * time, submit, and finalise when the deadline has passed. Any node can serve any step. Saves are batched per
+ * instance ({@link SaveBatches}), so each event loop has an instance of its own.
  */
 public final class Attempts {
   private static final SecureRandom SEEDS = new SecureRandom();
@@ -45,13 +46,13 @@ public final class Attempts {
   private final DrawPlans plans = new DrawPlans();
   private final AnswerShapes shapes = new AnswerShapes();
   /** Parsed once: the hottest statements of an exam. */
-  private final SqlTemplate<Map<String, Object>, RowSet<Row>> saveAnswer;
+  private final SaveBatches saveAnswer;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> startAttempt;
 
   public Attempts(Pool pool, Duration grace) {
     this.pool = pool;
     this.graceSeconds = (int) grace.toSeconds();
-    this.saveAnswer = SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER);
+    this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER));
     this.startAttempt = SqlTemplate.forQuery(pool, QuizSql.START_ATTEMPT);
   }
 
@@ -251,8 +252,7 @@ public final class Attempts {
       parameters.put("store", shape != null && invalid == null);
       parameters.put("grace", graceSeconds);
       String refusal = invalid;
-      return saveAnswer.execute(parameters).compose(rows -> {
-        Row row = rows.iterator().next();
+      return saveAnswer.run(attemptId, parameters).compose(row -> {
         if (row.getLong("user_id") == null) {
           return Future.succeededFuture(new Saved(401, Guards.signedOutBody()));
         }
