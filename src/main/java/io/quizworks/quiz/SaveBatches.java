@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Runs the save statement for the saves of one event loop, several to a round trip when they arrive faster
- * than PostgreSQL answers. A batch is one transaction, so it costs one commit (one WAL flush) however many
- * answers it holds; at an exam's peak that commit, not the statement, is most of a save's price. A save that
+ * than PostgreSQL answers. A batch is one transaction: one commit and one WAL flush for all its answers
+ * instead of one each, so a backlog (after a slow disk flush, say) drains faster than it built up. A save that
  * arrives while fewer than {@link #IN_FLIGHT} batches are out is sent at once, alone: batching never delays a
  * save on a quiet server, it only gathers the saves that would have queued anyway.
  *
