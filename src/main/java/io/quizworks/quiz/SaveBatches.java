@@ -23,10 +23,10 @@ import java.util.Set;
  * save on a quiet server, it only gathers the saves that would have queued anyway.
  *
  * <p>Two saves of one attempt never share a batch or run in two batches at once, and a batch takes its
- * attempts in ascending id order, so batches (of this node or another) lock rows in one order and cannot
- * deadlock each other. Should PostgreSQL refuse a batch, each of its saves is tried again alone, so one
- * save's error is never another's; when the database cannot be reached, every save of the batch fails at once
- * (and the page sends it again) rather than waiting for a connection twice.
+ * attempts in ascending id order, so batches of this node or another lock attempts and answers in one order.
+ * Should PostgreSQL refuse a batch all the same (a deadlock it broke, or one save's error), each of its saves
+ * is tried again alone, so one save's failure is never another's. When the database cannot be reached, every
+ * save of the batch fails at once (and the page sends it again) rather than waiting for a connection twice.
  *
  * <p>Not thread-safe: one instance per event loop, used from that loop only.
  */
