@@ -54,9 +54,10 @@ public final class LoadBenchmark {
   static String run(LoadOptions options, Vertx vertx, WebClient client, BenchmarkDatabase database) {
     Scheduler scheduler = new Scheduler(vertx);
     String heading = String.format(Locale.ROOT, "%s, %s: %d students, R = %s s, T = %s s, %d questions, "
-            + "sign-ins %s/s, %d connections, generator JVM %s%n%n", Instant.now(), options.mode(), options.students(),
-        options.releaseSeconds(), options.thinkSeconds(), options.questions(), options.signInsPerSecond(),
-        options.connections(), ManagementFactory.getRuntimeMXBean().getInputArguments());
+            + "sign-ins %s/s, %d connections, generator JVM %s%n%s%n%n", Instant.now(), options.mode(),
+        options.students(), options.releaseSeconds(), options.thinkSeconds(), options.questions(),
+        options.signInsPerSecond(), options.connections(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        Machine.describe(Path.of("/"), Runtime.getRuntime().availableProcessors()));
     if (options.mode().equals("exam")) {
       ExamRun.Result result = new ExamRun(options, client, database, scheduler).run();
       String warmUp = result.warmUp().isEmpty() ? "" : "Warm-up class (" + options.warmUpStudents()
