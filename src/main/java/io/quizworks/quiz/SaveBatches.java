@@ -31,8 +31,8 @@ import java.util.Set;
  * <p>Not thread-safe: one instance per event loop, used from that loop only.
  */
 final class SaveBatches {
-  static final int IN_FLIGHT = 4;
-  static final int MOST_PER_BATCH = 64;
+  private static final int IN_FLIGHT = 4;
+  private static final int MOST_PER_BATCH = 64;
 
   private record Pending(long attemptId, Map<String, Object> parameters, Promise<Row> reply) {}
 
