@@ -22,7 +22,8 @@ final class Machine {
 
   /** Read from the files under {@code root} ("/" on a real machine). */
   static String describe(Path root, int cores) {
-    return String.format(Locale.ROOT, "machine: %d cores, %s memory, %s", cores, memory(root), damon(root));
+    return String.format(Locale.ROOT, "machine: %d %s, %s memory, %s", cores, cores == 1 ? "core" : "cores",
+        memory(root), damon(root));
   }
 
   private static String memory(Path root) {

@@ -37,6 +37,6 @@ class MachineTest {
 
   @Test
   void aMachineWithoutTheFilesStillGetsALine(@TempDir Path root) {
-    assertThat(Machine.describe(root, 1)).isEqualTo("machine: 1 cores, unknown memory, no DAMON monitor");
+    assertThat(Machine.describe(root, 1)).isEqualTo("machine: 1 core, unknown memory, no DAMON monitor");
   }
 }
