@@ -33,8 +33,8 @@ import java.util.Optional;
 
 /**
  * The life of an attempt, all in PostgreSQL: start (once, however many requests ask), save one answer at a
- * time, submit, and finalise when the deadline has passed. Any node can serve any step. Saves are batched per
- * instance ({@link SaveBatches}), so each event loop has an instance of its own.
+ * time, submit, and finalise when the deadline has passed. Any node can serve any step. Each event loop has an
+ * instance of its own: its saves are batched ({@link SaveBatches}) without locks because one loop uses it.
  */
 public final class Attempts {
   private static final SecureRandom SEEDS = new SecureRandom();

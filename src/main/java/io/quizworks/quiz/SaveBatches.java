@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Runs the save statement for the saves of one event loop, several to a round trip when they arrive faster
  * than PostgreSQL answers. A batch is one transaction: one commit and one WAL flush for all its answers
- * instead of one each, so a backlog (after a slow disk flush, say) drains faster than it built up. A save that
+ * instead of one each, so a backlog (after a slow disk flush, say) costs fewer commits to clear. A save that
  * arrives while fewer than {@link #IN_FLIGHT} batches are out is sent at once, alone: batching never delays a
  * save on a quiet server, it only gathers the saves that would have queued anyway.
  *
@@ -100,7 +100,8 @@ final class SaveBatches {
       return (Void) null;
     }).recover(failure -> {
       if (failure instanceof PgException) {
-        return Future.all(batch.stream().map(this::alone).toList()).mapEmpty();
+        return Future.all(batch.stream().filter(save -> !save.reply().future().isComplete()).map(this::alone)
+            .toList()).mapEmpty();
       }
       batch.forEach(save -> save.reply().tryFail(failure));
       return Future.succeededFuture();
