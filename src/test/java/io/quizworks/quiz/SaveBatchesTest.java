@@ -3,14 +3,13 @@ package io.quizworks.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quizworks.support.TestDatabase;
+import io.quizworks.system.Quizworks;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.templates.SqlTemplate;
 import java.util.ArrayList;
@@ -47,8 +46,7 @@ class SaveBatchesTest {
   static void start(Vertx vertx) {
     database = TestDatabase.create();
     database.execute("create table stored (attempt_id bigint not null, tx bigint not null, n int not null)");
-    pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(16)).connectingTo(database.options()).using(vertx)
-        .build();
+    pool = Quizworks.pool(vertx, database.options());
     loop = vertx.getOrCreateContext();
   }
 
