@@ -1,7 +1,9 @@
 package io.quizworks.load;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -56,22 +58,26 @@ final class AttemptItems {
     }
   }
 
-  /** The page's CSRF token, which every save and the submission carry. */
-  static String csrf(String page) {
-    Matcher matcher = CSRF.matcher(page);
-    if (!matcher.find()) {
+  /** What the generator needs from one attempt page. */
+  record Page(String csrf, List<Item> items) {}
+
+  /** Reads the attempt page from its body as the server sent it (UTF-8). */
+  static Page read(Buffer body) {
+    String bytes = body.toString(StandardCharsets.ISO_8859_1);
+    Matcher csrf = CSRF.matcher(bytes);
+    if (!csrf.find()) {
       throw new IllegalArgumentException("the attempt page carries no data-csrf token");
     }
-    return matcher.group(1);
+    return new Page(utf8(csrf.group(1)), items(bytes));
   }
 
-  static List<Item> parse(String page) {
-    List<MatchResult> heads = SECTION.matcher(page).results().toList();
+  private static List<Item> items(String bytes) {
+    List<MatchResult> heads = SECTION.matcher(bytes).results().toList();
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < heads.size(); i++) {
       MatchResult head = heads.get(i);
-      int end = i + 1 < heads.size() ? heads.get(i + 1).start() : page.length();
-      items.add(item(Integer.parseInt(head.group(1)), head.group(2), page.substring(head.end(), end)));
+      int end = i + 1 < heads.size() ? heads.get(i + 1).start() : bytes.length();
+      items.add(item(Integer.parseInt(head.group(1)), head.group(2), bytes.substring(head.end(), end)));
     }
     return items;
   }
@@ -91,16 +97,21 @@ final class AttemptItems {
   }
 
   /** Attribute text as the browser reads it: FreeMarker's HTML escaping undone. */
-  static String unescape(String html) {
+  private static String unescape(String html) {
     return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
         .replace("&amp;", "&");
+  }
+
+  /** A value found in the page's bytes-as-chars, as the text it encodes. */
+  private static String utf8(String bytes) {
+    return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 
   private static Set<String> all(Pattern pattern, String text) {
     Set<String> found = new LinkedHashSet<>();
     Matcher matcher = pattern.matcher(text);
     while (matcher.find()) {
-      found.add(unescape(matcher.group(1)));
+      found.add(unescape(utf8(matcher.group(1))));
     }
     return found;
   }

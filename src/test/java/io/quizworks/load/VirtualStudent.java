@@ -100,9 +100,9 @@ final class VirtualStudent {
   /** Loads the attempt page and reads its questions. */
   Future<Void> openAttempt() {
     return send(request(HttpMethod.GET, "/attempts/" + attemptId).send(), 200).map(page -> {
-      String html = page.bodyAsString();
-      items = AttemptItems.parse(html);
-      csrf = AttemptItems.csrf(html);
+      AttemptItems.Page read = AttemptItems.read(page.body());
+      items = read.items();
+      csrf = read.csrf();
       if (items.isEmpty()) {
         throw new StepFailure("attempt page without questions");
       }
