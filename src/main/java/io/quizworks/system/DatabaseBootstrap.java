@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the configured database ready before anything serves: creates it when it is missing and the role
- * may, then applies the Flyway migrations. Blocking (JDBC), so it runs once at start-up, off the event loop.
+ * may, then applies the Flyway migrations, and warns when PostgreSQL will not keep its statistics current.
+ * Blocking (JDBC), so it runs once at start-up, off the event loop.
  */
 public final class DatabaseBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
@@ -31,6 +32,26 @@ public final class DatabaseBootstrap {
   public void prepare() {
     ensureDatabaseExists();
     migrate();
+    warnIfAutovacuumIsOff();
+  }
+
+  /**
+   * Without autovacuum nothing analyses the tables, and the planner guesses at how many rows an attempt has:
+   * with a never-analysed database it read each attempt page through a parallel worker, 40 times slower
+   * (docs/benchmarks.md, fifth round). Quizworks cannot switch it on (a server-wide setting), so it says so.
+   */
+  private void warnIfAutovacuumIsOff() {
+    try (Connection connection = connect(options.getDatabase());
+        var statement = connection.createStatement();
+        var result = statement.executeQuery("show autovacuum")) {
+      if (result.next() && result.getString(1).equals("off")) {
+        LOG.warn("PostgreSQL at {} runs with autovacuum off: table statistics go stale as attempts are saved and "
+            + "pages slow down. Set autovacuum = on in postgresql.conf, or run VACUUM ANALYZE on database {} "
+            + "before each exam", where(), options.getDatabase());
+      }
+    } catch (SQLException e) {
+      throw explain(e);
+    }
   }
 
   private void ensureDatabaseExists() {

@@ -3,14 +3,20 @@ package io.quizworks.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.quizworks.support.TestDatabase;
 import io.vertx.pgclient.PgConnectOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 @DisplayName("Preparing the database at start-up")
 class DatabaseBootstrapTest {
@@ -32,6 +38,34 @@ class DatabaseBootstrapTest {
       assertThat(database.queryLong("select count(*) from flyway_schema_history")).isEqualTo(migrations);
       assertThat(database.queryLong("select count(*) from information_schema.tables where table_name in "
           + "('bank', 'question')")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  @DisplayName("warns, naming the server and what to do, exactly when PostgreSQL runs without autovacuum")
+  void warnsWhenAutovacuumIsOff() {
+    Logger logger = (Logger) LoggerFactory.getLogger(DatabaseBootstrap.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try (TestDatabase database = TestDatabase.create()) {
+      new DatabaseBootstrap(database.options()).prepare();
+      boolean autovacuumOff = database.queryLong("select (current_setting('autovacuum') = 'off')::int") == 1;
+      List<String> warnings;
+      synchronized (appender) {
+        warnings = appender.list.stream().filter(event -> event.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage).toList();
+      }
+      if (autovacuumOff) {
+        assertThat(warnings).singleElement().asString()
+            .startsWith("PostgreSQL at " + database.options().getHost() + ":" + database.options().getPort()
+                + " runs with autovacuum off")
+            .contains("Set autovacuum = on", "VACUUM ANALYZE on database " + database.options().getDatabase());
+      } else {
+        assertThat(warnings).isEmpty();
+      }
+    } finally {
+      logger.detachAppender(appender);
     }
   }
 
