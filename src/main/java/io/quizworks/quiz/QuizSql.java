@@ -351,7 +351,7 @@ final class QuizSql {
   static final String EXPIRED_ATTEMPTS =
       """
       select id from attempt
-      where status = 'in_progress' and deadline + #{grace}::int * interval '1 second' < now()
+      where status = 'in_progress' and deadline is not null and deadline + #{grace}::int * interval '1 second' < now()
       order by deadline limit 200
       """;
 }
