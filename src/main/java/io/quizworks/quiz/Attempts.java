@@ -394,7 +394,9 @@ public final class Attempts {
       return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
         BigDecimal score = BigDecimal.ZERO;
         BigDecimal max = BigDecimal.ZERO;
-        List<Map<String, Object>> updates = new ArrayList<>();
+        List<Long> questionIds = new ArrayList<>();
+        List<String> points = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
         for (Row row : rows) {
           Question question = QuestionRows.question(row);
           JsonObject answer = row.getJsonObject("answer");
@@ -402,16 +404,16 @@ public final class Attempts {
           score = score.add(result.points());
           max = max.add(question.points());
           if (answer != null) {
-            updates.add(Map.of("attemptId", attemptId, "questionId", row.getLong("question_id"),
-                "points", result.points(), "outcome", result.outcome().name().toLowerCase(Locale.ROOT)));
+            questionIds.add(row.getLong("question_id"));
+            points.add(result.points().toPlainString());
+            outcomes.add(result.outcome().name().toLowerCase(Locale.ROOT));
           }
         }
-        Future<?> scored = updates.isEmpty() ? Future.succeededFuture()
-            : SqlTemplate.forUpdate(connection, QuizSql.SCORE_RESPONSE).executeBatch(updates);
-        BigDecimal total = score;
-        BigDecimal possible = max;
-        return scored.compose(v -> SqlTemplate.forUpdate(connection, QuizSql.CLOSE_ATTEMPT)
-            .execute(Map.of("attemptId", attemptId, "score", total, "maxScore", possible))).mapEmpty();
+        return SqlTemplate.forUpdate(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT)
+            .execute(Map.of("attemptId", attemptId, "questionIds", questionIds.toArray(new Long[0]),
+                "points", points.toArray(new String[0]), "outcomes", outcomes.toArray(new String[0]),
+                "score", score, "maxScore", max))
+            .mapEmpty();
       });
     });
   }
