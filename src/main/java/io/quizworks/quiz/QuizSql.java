@@ -335,7 +335,8 @@ final class QuizSql {
   /**
    * Stores each answered question's points and outcome and closes the attempt with its total, in one
    * statement, where each answer had an update of its own (20 for a 20-question quiz): a class submitting
-   * together is a burst of its own. At or after the deadline the attempt counts as submitted by the clock, at the deadline.
+   * together is a burst of its own. At or after the deadline the attempt counts as submitted by the clock, at
+   * the deadline.
    */
   static final String SCORE_AND_CLOSE_ATTEMPT =
       """

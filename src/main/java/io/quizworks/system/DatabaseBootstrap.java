@@ -37,7 +37,7 @@ public final class DatabaseBootstrap {
 
   /**
    * Without autovacuum nothing analyses the tables, and the planner guesses at how many rows an attempt has:
-   * with a never-analysed database it read each attempt page through a parallel worker, 40 times slower
+   * with a never-analysed database it read each attempt page through a parallel worker, 300 times slower
    * (docs/benchmarks.md, fifth round). Quizworks cannot switch it on (a server-wide setting), so it says so.
    */
   private void warnIfAutovacuumIsOff() {

@@ -42,7 +42,8 @@ class AttemptItemsTest {
 
     assertThat(page.items()).containsExactly(
         new AttemptItems.Item(1, "single_choice", List.of("B", "A"), List.of()),
-        new AttemptItems.Item(2, "matching", List.of("A", "B"), List.of("Tom & Jerry", "<b> \"x\" 'y'", "Café – “CNC” 数控")),
+        new AttemptItems.Item(2, "matching", List.of("A", "B"),
+            List.of("Tom & Jerry", "<b> \"x\" 'y'", "Café – “CNC” 数控")),
         new AttemptItems.Item(3, "ordering", List.of("C", "A"), List.of()),
         new AttemptItems.Item(4, "true_false", List.of(), List.of()));
     assertThat(page.csrf()).isEqualTo("tok-123");
@@ -63,6 +64,7 @@ class AttemptItemsTest {
 
   @Test
   void aPageWithoutATokenIsAnError() {
-    assertThatThrownBy(() -> AttemptItems.read(Buffer.buffer("<html></html>"))).hasMessageContaining("no data-csrf token");
+    assertThatThrownBy(() -> AttemptItems.read(Buffer.buffer("<html></html>")))
+        .hasMessageContaining("no data-csrf token");
   }
 }

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A start in the middle of an exam burst, planned from statistics gathered before the exam, after last week's
- * exam had ended and no attempt was in progress: the state autovacuum leaves a database in until its next analyse, a minute or more after
- * thousands of students have started. The start must find the student's open attempt by its own index entry,
- * not by reading every attempt in progress (which made a 10,000-student burst quadratic).
+ * exam had ended and no attempt was in progress: the state autovacuum leaves a database in until its next
+ * analyse, a minute or more after thousands of students have started. The start must find the student's open
+ * attempt by its own index entry, not by reading every attempt in progress (which made a 10,000-student burst
+ * quadratic).
  */
 @DisplayName("Starting an attempt while thousands are in progress and the statistics predate them")
 class StartPlanTest {
