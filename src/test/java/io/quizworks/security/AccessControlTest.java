@@ -2,9 +2,7 @@ package io.quizworks.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.quizworks.support.CapturedLog;
 import io.quizworks.support.TestClient;
 import io.quizworks.system.Config;
 import io.quizworks.system.HttpVerticle;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * Who may reach what, route by route. Two teachers, A and B, each with a class; A's class has a private bank
@@ -441,21 +438,13 @@ class AccessControlTest {
   @Test
   @DisplayName("a refused request is logged as a warning naming the role, the user id, the method and the path")
   void refusalsAreLogged() {
-    Logger logger = (Logger) LoggerFactory.getLogger(Guards.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-    try {
+    List<String> lines;
+    try (CapturedLog log = CapturedLog.of(Guards.class)) {
       mallory.get("/quizzes/" + adaQuiz + "/results");
       ben.get("/classes/" + adaClass);
       SecuritySchool.save(mallory, openAttempt, 1, 3, new JsonObject().put("value", true));
       ada.get("/attempts/" + openAttempt);
-    } finally {
-      logger.detachAppender(appender);
-    }
-    List<String> lines;
-    synchronized (appender) {
-      lines = appender.list.stream().map(event -> event.getLevel() + " " + event.getFormattedMessage()).toList();
+      lines = log.lines();
     }
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("WARN")
         .contains("GET /quizzes/" + adaQuiz + "/results", "student " + malloryId, "teacher"));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.quizworks.support.CapturedLog;
 import io.quizworks.support.TestDatabase;
 import io.vertx.pgclient.PgConnectOptions;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 @DisplayName("Preparing the database at start-up")
 class DatabaseBootstrapTest {
@@ -44,18 +41,11 @@ class DatabaseBootstrapTest {
   @Test
   @DisplayName("warns, naming the server and what to do, exactly when PostgreSQL runs without autovacuum")
   void warnsWhenAutovacuumIsOff() {
-    Logger logger = (Logger) LoggerFactory.getLogger(DatabaseBootstrap.class);
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-    try (TestDatabase database = TestDatabase.create()) {
+    try (CapturedLog log = CapturedLog.of(DatabaseBootstrap.class);
+        TestDatabase database = TestDatabase.create()) {
       new DatabaseBootstrap(database.options()).prepare();
       boolean autovacuumOff = database.queryLong("select (current_setting('autovacuum') = 'off')::int") == 1;
-      List<String> warnings;
-      synchronized (appender) {
-        warnings = appender.list.stream().filter(event -> event.getLevel() == Level.WARN)
-            .map(ILoggingEvent::getFormattedMessage).toList();
-      }
+      List<String> warnings = log.messages(Level.WARN);
       if (autovacuumOff) {
         assertThat(warnings).singleElement().asString()
             .startsWith("PostgreSQL at " + database.options().getHost() + ":" + database.options().getPort()
@@ -64,8 +54,6 @@ class DatabaseBootstrapTest {
       } else {
         assertThat(warnings).isEmpty();
       }
-    } finally {
-      logger.detachAppender(appender);
     }
   }
 
