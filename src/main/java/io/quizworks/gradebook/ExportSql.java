@@ -96,8 +96,7 @@ final class ExportSql {
       select q.id as question_id, q.ref, b.slug, q.type, q.prompt, q.points, q.topic, q.difficulty, q.content,
              q.answer_key, q.feedback, q.source
       from question q join bank b on b.id = q.bank_id
-      where q.id in (select aq.question_id from attempt_question aq join attempt a on a.id = aq.attempt_id
-                     where a.quiz_id = $1 and a.status <> 'in_progress')
+      where q.id in (select unnest(a.question_ids) from attempt a where a.quiz_id = $1 and a.status <> 'in_progress')
       order by b.slug collate "C", q.position, q.id
       """;
 
@@ -108,7 +107,7 @@ final class ExportSql {
   static final String RESPONSE_ROWS =
       """
       with kept as (
-        select distinct on (a.student_id) a.student_id, a.id, a.number, a.score, a.max_score
+        select distinct on (a.student_id) a.student_id, a.id, a.number, a.score, a.max_score, a.question_ids
         from attempt a join quiz z on z.id = a.quiz_id
         where a.quiz_id = $1 and a.status <> 'in_progress'
         order by a.student_id,
@@ -117,11 +116,10 @@ final class ExportSql {
                  a.number desc
       )
       select s.display_name, s.student_number, k.number, k.score, k.max_score,
-             (select jsonb_object_agg(aq.question_id::text,
+             (select jsonb_object_agg(d.question_id::text,
                                       jsonb_build_object('answer', r.answer, 'points', r.points::text))
-              from attempt_question aq
-              left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
-              where aq.attempt_id = k.id) as responses
+              from unnest(k.question_ids) as d(question_id)
+              left join response r on r.attempt_id = k.id and r.question_id = d.question_id) as responses
       from student s
       left join kept k on k.student_id = s.id
       where s.class_id = (select class_id from quiz where id = $1)

@@ -45,8 +45,8 @@ final class ResultsSql {
       select q.ref, q.prompt, q.points, count(*) as answered_by,
              avg(coalesce(r.points, 0)) / q.points as facility
       from attempt a
-      join attempt_question aq on aq.attempt_id = a.id
-      join question q on q.id = aq.question_id
+      cross join lateral unnest(a.question_ids) as d(question_id)
+      join question q on q.id = d.question_id
       left join response r on r.attempt_id = a.id and r.question_id = q.id
       where a.quiz_id = #{quizId} and a.status <> 'in_progress'
       group by q.id, q.ref, q.prompt, q.points, q.bank_id, q.position
@@ -76,8 +76,7 @@ final class ResultsSql {
       from attempt a
       join quiz z on z.id = a.quiz_id
       join class c on c.id = z.class_id
-      join attempt_question aq on aq.attempt_id = a.id and aq.question_id = #{questionId}
-      join question q on q.id = aq.question_id
+      join question q on q.id = #{questionId} and q.id = any(a.question_ids)
       left join response r on r.attempt_id = a.id and r.question_id = q.id
       where a.id = #{attemptId} and a.quiz_id = #{quizId} and c.teacher_id = #{teacherId} and a.status <> 'in_progress'
       for update of a
@@ -122,9 +121,8 @@ final class ResultsSql {
       select a.id as attempt_id, s.display_name, a.number, a.score, r.answer, r.points, r.overridden
       from attempt a
       join student s on s.id = a.student_id
-      join attempt_question aq on aq.attempt_id = a.id and aq.question_id = #{questionId}
-      left join response r on r.attempt_id = a.id and r.question_id = aq.question_id
-      where a.quiz_id = #{quizId} and a.status <> 'in_progress'
+      left join response r on r.attempt_id = a.id and r.question_id = #{questionId}
+      where a.quiz_id = #{quizId} and a.status <> 'in_progress' and #{questionId} = any(a.question_ids)
       order by lower(s.display_name), a.number
       for update of a
       """;
@@ -150,7 +148,7 @@ final class ResultsSql {
   static final String ANALYSIS_ROWS =
       """
       with kept as (
-        select distinct on (a.student_id) a.id, a.student_id
+        select distinct on (a.student_id) a.id, a.student_id, a.question_ids
         from attempt a
         where a.quiz_id = #{quizId} and a.status <> 'in_progress'
         order by a.student_id, a.number desc
@@ -158,8 +156,8 @@ final class ResultsSql {
       select k.student_id, q.ref, q.type, q.points, q.content, coalesce(qk.answer_key, q.answer_key) as answer_key,
              r.answer, coalesce(r.points, 0) as earned, q.prompt
       from kept k
-      join attempt_question aq on aq.attempt_id = k.id
-      join question q on q.id = aq.question_id
+      cross join lateral unnest(k.question_ids) as d(question_id)
+      join question q on q.id = d.question_id
       left join quiz_key qk on qk.quiz_id = #{quizId} and qk.question_id = q.id
       left join response r on r.attempt_id = k.id and r.question_id = q.id
       order by k.student_id, q.bank_id, q.position

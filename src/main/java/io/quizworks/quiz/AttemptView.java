@@ -24,12 +24,13 @@ final class AttemptView {
         ((JsonObject) c).getString("text")));
     JsonArray allMatches = content.getJsonArray("matches", new JsonArray());
     List<String> matches = new ArrayList<>();
-    for (Integer index : row.getArrayOfIntegers("match_order")) {
-      matches.add(allMatches.getString(index));
+    for (Object index : row.getJsonArray("match_order")) {
+      matches.add(allMatches.getString(((Number) index).intValue()));
     }
     JsonObject pairs = answer.getJsonObject("pairs", new JsonObject());
     List<Map<String, Object>> choices = new ArrayList<>();
-    for (String label : row.getArrayOfStrings("choice_order")) {
+    for (Object stored : row.getJsonArray("choice_order")) {
+      String label = (String) stored;
       String matched = pairs.getString(label, "");
       List<Map<String, Object>> options = new ArrayList<>();
       for (String match : matches) {

@@ -79,11 +79,8 @@ public final class Attempts {
       DrawPlans.Plan plan = found.get();
       long seed = SEEDS.nextLong();
       List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(plan.candidates(), plan.rules(), seed);
-      JsonArray draw = new JsonArray();
-      drawn.forEach(question -> draw.add(new JsonObject().put("q", question.questionId())
-          .put("c", new JsonArray(question.choiceOrder())).put("m", new JsonArray(question.matchOrder()))));
-      Map<String, Object> parameters = Map.of("studentId", studentId, "quizId", quizId, "seed", seed,
-          "grace", graceSeconds, "draw", draw);
+      Map<String, Object> parameters = withDraw(drawn, Map.of("studentId", studentId, "quizId", quizId, "seed", seed,
+          "grace", graceSeconds));
       return startAttempt.execute(parameters).compose(rows -> {
         Row row = rows.iterator().next();
         if (!row.getBoolean("member")) {
@@ -171,20 +168,27 @@ public final class Attempts {
     if (refused.isPresent()) {
       return Future.succeededFuture(refused.get());
     }
-    return query(connection, QuizSql.INSERT_ATTEMPT,
-        Map.of("quizId", quizId, "studentId", studentId, "number", quiz.getInteger("attempts_used") + 1, "seed", seed))
-        .compose(inserted -> {
-          long attemptId = inserted.get(0).getLong("id");
-          List<Map<String, Object>> batch = new ArrayList<>();
-          for (int i = 0; i < drawn.size(); i++) {
-            QuestionDraw.Drawn question = drawn.get(i);
-            batch.add(Map.of("attemptId", attemptId, "position", i + 1, "questionId", question.questionId(),
-                "choiceOrder", question.choiceOrder().toArray(new String[0]),
-                "matchOrder", question.matchOrder().toArray(new Integer[0])));
-          }
-          return SqlTemplate.forUpdate(connection, QuizSql.INSERT_ATTEMPT_QUESTION).executeBatch(batch)
-              .map(done -> Started.at(attemptId));
-        });
+    return query(connection, QuizSql.INSERT_ATTEMPT, withDraw(drawn, Map.of("quizId", quizId, "studentId", studentId,
+        "number", quiz.getInteger("attempts_used") + 1, "seed", seed)))
+        .map(inserted -> Started.at(inserted.get(0).getLong("id")));
+  }
+
+  /** The parameters with the draw added as the attempt row stores it (see {@link QuizSql#INSERT_ATTEMPT}). */
+  private static Map<String, Object> withDraw(List<QuestionDraw.Drawn> drawn, Map<String, Object> parameters) {
+    Long[] questionIds = new Long[drawn.size()];
+    JsonArray choiceOrders = new JsonArray();
+    JsonArray matchOrders = new JsonArray();
+    for (int i = 0; i < drawn.size(); i++) {
+      QuestionDraw.Drawn question = drawn.get(i);
+      questionIds[i] = question.questionId();
+      choiceOrders.add(new JsonArray(question.choiceOrder()));
+      matchOrders.add(new JsonArray(question.matchOrder()));
+    }
+    Map<String, Object> all = new HashMap<>(parameters);
+    all.put("questionIds", questionIds);
+    all.put("choiceOrders", choiceOrders);
+    all.put("matchOrders", matchOrders);
+    return all;
   }
 
   private static List<QuestionDraw.Candidate> candidates(List<Row> rows) {

@@ -98,10 +98,9 @@ final class QuizSql {
 
   /**
    * Starts an attempt in one round trip with a draw made beforehand: the attempt, its deadline by the
-   * database clock (as {@link #INSERT_ATTEMPT} computes it) and its questions, from {@code #{draw}}, a JSON
-   * array of {@code {"q": question id, "c": [choice labels in order], "m": [match indexes in order]}}. It
-   * inserts nothing when the quiz is not the student's, not open, used up, the draw is empty or an attempt is
-   * in progress, and says which. Two starts racing each other meet at the attempt's unique indexes: the one
+   * database clock (as {@link #INSERT_ATTEMPT} computes it) and its draw, in the attempt's own row (see
+   * {@link #INSERT_ATTEMPT}). It inserts nothing when the quiz is not the student's, not open, used up, the
+   * draw is empty or an attempt is in progress, and says which. Two starts racing each other meet at the attempt's unique indexes: the one
    * that loses inserts nothing and finds neither a new nor (in its snapshot) an open attempt, and the caller
    * then takes the careful path, which locks the student and sees the winner's attempt.
    */
@@ -123,24 +122,18 @@ final class QuizSql {
         from attempt a where a.quiz_id = #{quizId} and a.student_id = #{studentId} and a.status = 'in_progress'
       ),
       inserted as (
-        insert into attempt (quiz_id, student_id, number, seed, deadline)
+        insert into attempt (quiz_id, student_id, number, seed, deadline, question_ids, choice_orders, match_orders)
         select z.id, s.id, z.attempts_used + 1, #{seed},
                case when z.time_limit_minutes is null then z.closes_at
                     else least(now() + (z.time_limit_minutes * s.time_allowance)::float8 * interval '1 minute',
                                z.closes_at + (z.time_limit_minutes * (s.time_allowance - 1))::float8 * interval '1 minute')
-               end
+               end,
+               #{questionIds}, #{choiceOrders}, #{matchOrders}
         from quiz_now z, student_now s
         where z.opened and not z.closed and z.attempts_used < z.attempts_allowed
-          and jsonb_array_length(#{draw}) > 0 and not exists (select 1 from open_attempt)
+          and cardinality(#{questionIds}::bigint[]) > 0 and not exists (select 1 from open_attempt)
         on conflict do nothing
         returning id
-      ),
-      drawn as (
-        insert into attempt_question (attempt_id, position, question_id, choice_order, match_order)
-        select i.id, d.position, (d.question->>'q')::bigint,
-               array(select c from jsonb_array_elements_text(d.question->'c') with ordinality as o(c, n) order by n),
-               array(select m::int from jsonb_array_elements_text(d.question->'m') with ordinality as o(m, n) order by n)
-        from inserted i, jsonb_array_elements(#{draw}) with ordinality as d(question, position)
       )
       select exists (select 1 from student_now) as member, z.opened, z.closed, z.attempts_used, z.attempts_allowed,
              (select id from inserted) as new_id, (select id from open_attempt) as open_id,
@@ -178,25 +171,22 @@ final class QuizSql {
 
   /**
    * The deadline is computed here, by the database clock: start + limit × allowance, capped by the close
-   * time — for a student with an allowance, by the close time plus their extra time.
+   * time — for a student with an allowance, by the close time plus their extra time. The draw goes in the
+   * same row: {@code #{questionIds}} by position, and per position a JSON array of choice labels and one of
+   * match indexes in the order they are shown ({@code #{choiceOrders}}, {@code #{matchOrders}}).
    */
   static final String INSERT_ATTEMPT =
       """
-      insert into attempt (quiz_id, student_id, number, seed, deadline)
+      insert into attempt (quiz_id, student_id, number, seed, deadline, question_ids, choice_orders, match_orders)
       select z.id, s.id, #{number}, #{seed},
              case when z.time_limit_minutes is null then z.closes_at
                   else least(now() + (z.time_limit_minutes * s.time_allowance)::float8 * interval '1 minute',
                              z.closes_at + (z.time_limit_minutes * (s.time_allowance - 1))::float8 * interval '1 minute')
-             end
+             end,
+             #{questionIds}, #{choiceOrders}, #{matchOrders}
       from quiz z, student s
       where z.id = #{quizId} and s.id = #{studentId}
       returning id
-      """;
-
-  static final String INSERT_ATTEMPT_QUESTION =
-      """
-      insert into attempt_question (attempt_id, position, question_id, choice_order, match_order)
-      values (#{attemptId}, #{position}, #{questionId}, #{choiceOrder}, #{matchOrder})
       """;
 
   static final String ATTEMPT_FOR_STUDENT =
@@ -214,13 +204,15 @@ final class QuizSql {
   /** What a student sees of the questions: content only, never answer_key. */
   static final String ATTEMPT_QUESTIONS_FOR_STUDENT =
       """
-      select aq.position, aq.choice_order, aq.match_order, q.type, q.prompt, q.points, q.content,
+      select d.position::integer as position, a.choice_orders -> (d.position::integer - 1) as choice_order,
+             a.match_orders -> (d.position::integer - 1) as match_order, q.type, q.prompt, q.points, q.content,
              r.answer, r.seq, r.flagged
-      from attempt_question aq
-      join question q on q.id = aq.question_id
-      left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
-      where aq.attempt_id = #{attemptId}
-      order by aq.position
+      from attempt a
+      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
+      join question q on q.id = d.question_id
+      left join response r on r.attempt_id = a.id and r.question_id = d.question_id
+      where a.id = #{attemptId}
+      order by d.position
       """;
 
   /**
@@ -229,13 +221,14 @@ final class QuizSql {
    */
   static final String ATTEMPT_QUESTION_VERSIONS =
       """
-      select aq.position, aq.question_id, q.updated_at
-      from attempt_question aq
-      join question q on q.id = aq.question_id
-      where aq.attempt_id = #{attemptId}
-        and exists (select 1 from attempt a join session s on s.user_id = a.student_id and s.role = 'student'
-                    where a.id = aq.attempt_id and s.id_hash = #{idHash})
-      order by aq.position
+      select d.position::integer as position, d.question_id, q.updated_at
+      from attempt a
+      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
+      join question q on q.id = d.question_id
+      where a.id = #{attemptId}
+        and exists (select 1 from session s where s.user_id = a.student_id and s.role = 'student'
+                    and s.id_hash = #{idHash})
+      order by d.position
       """;
 
   /** Questions as the server rebuilds them to check an answer against (keys included: never sent anywhere). */
@@ -265,16 +258,14 @@ final class QuizSql {
           + "touched as (" + Sessions.TOUCH_SESSION_CTE + " and exists (select 1 from who where token_ok)),\n"
           + """
       attempt_now as (
-        select a.id, a.status, a.deadline
+        select a.id, a.status, a.deadline, a.question_ids[#{position}] as question_id
         from attempt a join who on who.role = 'student' and who.user_id = a.student_id and who.token_ok
         where a.id = #{attemptId}
         for key share of a
       ),
       target as (
-        select aq.question_id, aq.question_id = #{questionId} and q.updated_at = #{version} as current
-        from attempt_now a
-        join attempt_question aq on aq.attempt_id = a.id and aq.position = #{position}
-        join question q on q.id = aq.question_id
+        select q.id as question_id, q.id = #{questionId} and q.updated_at = #{version} as current
+        from attempt_now a join question q on q.id = a.question_id
       ),
       saved as (
         insert into response (attempt_id, question_id, answer, seq, flagged)
@@ -320,16 +311,16 @@ final class QuizSql {
   /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
   static final String QUESTIONS_WITH_RESPONSES =
       """
-      select aq.position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic, q.difficulty,
-             q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source, aq.choice_order,
-             aq.match_order, r.answer, r.points as earned, r.outcome, r.overridden
-      from attempt_question aq
-      join attempt a on a.id = aq.attempt_id
-      join question q on q.id = aq.question_id
+      select d.position::integer as position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic,
+             q.difficulty, q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source,
+             r.answer, r.points as earned, r.outcome, r.overridden
+      from attempt a
+      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
+      join question q on q.id = d.question_id
       left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
-      left join response r on r.attempt_id = aq.attempt_id and r.question_id = aq.question_id
-      where aq.attempt_id = #{attemptId}
-      order by aq.position
+      left join response r on r.attempt_id = a.id and r.question_id = q.id
+      where a.id = #{attemptId}
+      order by d.position
       """;
 
   /**

@@ -3,6 +3,7 @@ package io.quizworks.gradebook;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import io.quizworks.support.Draws;
 import io.quizworks.support.TestClient;
 import io.quizworks.support.TestDatabase;
 import io.quizworks.system.Config;
@@ -174,8 +175,10 @@ final class ExportFixture implements AutoCloseable {
   }
 
   private void drawn(long attemptId, int position, String ref) {
-    database.execute("insert into attempt_question (attempt_id, position, question_id) select " + attemptId + ", "
-        + position + ", id from question where ref = '" + ref + "'");
+    database.execute(Draws.appendQuestion(attemptId, ref));
+    if (database.queryLong("select cardinality(question_ids) from attempt where id = " + attemptId) != position) {
+      throw new IllegalStateException(ref + " was not drawn at position " + position + " of attempt " + attemptId);
+    }
   }
 
   private void answer(long attemptId, int position, String ref, String json, String points) {

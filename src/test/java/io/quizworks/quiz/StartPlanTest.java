@@ -55,7 +55,8 @@ class StartPlanTest {
   void readsOnlyTheStudentsOwnRows() {
     String start = QuizSql.START_ATTEMPT.replace("#{studentId}", String.valueOf(latecomer))
         .replace("#{quizId}", String.valueOf(quizId)).replace("#{grace}", "30").replace("#{seed}", "1")
-        .replace("#{draw}", "'[]'::jsonb");
+        .replace("#{questionIds}", "'{}'::bigint[]").replace("#{choiceOrders}", "'[]'::jsonb")
+        .replace("#{matchOrders}", "'[]'::jsonb");
     database.execute("create table plan_out (plan json)");
     database.execute("do $$ declare p json; begin execute 'explain (analyze, buffers, format json) "
         + start.replace("'", "''") + "' into p; insert into plan_out values (p); end $$");

@@ -2,6 +2,7 @@ package io.quizworks.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quizworks.support.Draws;
 import io.quizworks.support.TestClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -105,8 +106,7 @@ class FormulaInjectionTest {
     String[] json = {"{\"choice\": \"" + choice + "\"}", new JsonObject().put("text", text).encode(),
         new JsonObject().put("number", number).encode()};
     for (int i = 0; i < 3; i++) {
-      school.execute("insert into attempt_question (attempt_id, position, question_id) select " + attempt + ", "
-          + (i + 1) + ", id from question where ref = '" + refs[i] + "'");
+      school.execute(Draws.appendQuestion(attempt, refs[i]));
       school.execute("insert into response (attempt_id, question_id, answer, seq, points) select " + attempt
           + ", id, " + SecuritySchool.literal(json[i]) + "::jsonb, 1, " + points[i] + " from question where ref = '"
           + refs[i] + "'");

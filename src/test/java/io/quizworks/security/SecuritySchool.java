@@ -47,7 +47,7 @@ final class SecuritySchool implements AutoCloseable {
    * session and throttle bookkeeping that every request touches.
    */
   static final List<String> CONTENT_TABLES = List.of("teacher", "bank", "question", "bank_upload", "class", "student",
-      "quiz", "quiz_bank", "attempt", "attempt_question", "response", "score_change", "quiz_key");
+      "quiz", "quiz_bank", "attempt", "response", "score_change", "quiz_key");
 
   final Vertx vertx;
   final TestDatabase database;
