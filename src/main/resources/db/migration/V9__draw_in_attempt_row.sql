@@ -1,6 +1,6 @@
 -- An attempt's draw moves into the attempt's own row. A start wrote one attempt_question row per question
--- drawn: at 20 questions, 20 heap rows, 40 index entries and 40 foreign-key checks, each check a share lock
--- on a question row that every other student starting the same quiz locks too. Now a start writes one row
+-- drawn: at 20 questions, 20 heap rows, 40 index entries and 40 foreign-key checks, 20 of them share locks
+-- on question rows that every other student starting the same quiz locks too. Now a start writes one row
 -- (docs/benchmarks.md, sixth round).
 --
 -- Position p (from 1) holds question_ids[p], shows its choices in the order of choice_orders[p - 1] (labels)

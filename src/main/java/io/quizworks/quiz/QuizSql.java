@@ -100,8 +100,8 @@ final class QuizSql {
    * Starts an attempt in one round trip with a draw made beforehand: the attempt, its deadline by the
    * database clock (as {@link #INSERT_ATTEMPT} computes it) and its draw, in the attempt's own row (see
    * {@link #INSERT_ATTEMPT}). It inserts nothing when the quiz is not the student's, not open, used up, the
-   * draw is empty or an attempt is in progress, and says which. Two starts racing each other meet at the attempt's unique indexes: the one
-   * that loses inserts nothing and finds neither a new nor (in its snapshot) an open attempt, and the caller
+   * draw is empty or an attempt is in progress, and says which. Two starts racing each other meet at the
+   * attempt's unique indexes: the one that loses inserts nothing and finds neither a new nor (in its snapshot) an open attempt, and the caller
    * then takes the careful path, which locks the student and sees the winner's attempt.
    */
   static final String START_ATTEMPT =
