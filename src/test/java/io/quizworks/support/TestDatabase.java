@@ -61,6 +61,18 @@ public final class TestDatabase implements AutoCloseable {
     return queryLong(name, sql);
   }
 
+  /** The text of the single value a query returns (null for SQL null), read over JDBC. */
+  public String queryText(String sql) {
+    try (Connection connection = connect(name);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public void execute(String sql) {
     try (Connection connection = connect(name);
         Statement statement = connection.createStatement()) {
