@@ -60,10 +60,9 @@ class DrawMigrationTest {
   }
 
   private static void migrate(String target) {
-    PgConnectOptions options = database.options();
+    PgConnectOptions server = TestDatabase.server();
     Flyway.configure()
-        .dataSource("jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase(),
-            options.getUser(), options.getPassword())
+        .dataSource(database.jdbcUrl(), server.getUser(), server.getPassword())
         .locations("classpath:db/migration").target(target).load().migrate();
   }
 

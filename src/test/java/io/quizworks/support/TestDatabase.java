@@ -63,14 +63,12 @@ public final class TestDatabase implements AutoCloseable {
 
   /** The text of the single value a query returns (null for SQL null), read over JDBC. */
   public String queryText(String sql) {
-    try (Connection connection = connect(name);
-        Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql, e);
-    }
+    return single(name, sql, result -> result.getString(1));
+  }
+
+  /** The JDBC address of this database, for tools that connect by themselves (Flyway, say). */
+  public String jdbcUrl() {
+    return jdbcUrl(name);
   }
 
   public void execute(String sql) {
@@ -97,20 +95,31 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   private static long queryLong(String database, String sql) {
+    return single(database, sql, result -> result.getLong(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet result) throws SQLException;
+  }
+
+  private static <T> T single(String database, String sql, Column<T> column) {
     try (Connection connection = connect(database);
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       result.next();
-      return result.getLong(1);
+      return column.read(result);
     } catch (SQLException e) {
       throw new IllegalStateException(sql, e);
     }
   }
 
+  private static String jdbcUrl(String database) {
+    PgConnectOptions server = server();
+    return "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + database;
+  }
+
   private static Connection connect(String database) throws SQLException {
     PgConnectOptions server = server();
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + server.getHost() + ":" + server.getPort() + "/" + database,
-        server.getUser(), server.getPassword());
+    return DriverManager.getConnection(jdbcUrl(database), server.getUser(), server.getPassword());
   }
 }
