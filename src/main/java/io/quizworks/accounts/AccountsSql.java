@@ -38,13 +38,14 @@ final class AccountsSql {
   static final String TOUCH_SESSION = "update session set last_seen_at = now() where id_hash = #{idHash}";
 
   /**
-   * Who is signed in with {@code #{idHash}}, by the same timeouts as {@link #LOAD_SESSION}, and whether {@code
-   * #{csrf}} is the session's token: the body of a CTE that a hot statement puts in front of its own work, so
-   * checking the session costs no round trip of its own.
+   * Who is signed in with {@code #{idHash}}, by the same timeouts as {@link #LOAD_SESSION}, the session's CSRF
+   * token (for a page to embed) and whether {@code #{csrf}} is that token: the body of a CTE that a hot
+   * statement puts in front of its own work, so checking the session costs no round trip of its own.
    */
   static final String SIGNED_IN =
       """
-      select s.role, s.user_id, coalesce(t.name, st.display_name) as name, s.csrf_token = #{csrf} as token_ok
+      select s.role, s.user_id, coalesce(t.name, st.display_name) as name, s.csrf_token,
+             s.csrf_token = #{csrf} as token_ok
       from session s
       left join teacher t on s.role = 'teacher' and t.id = s.user_id
       left join student st on s.role = 'student' and st.id = s.user_id

@@ -51,8 +51,8 @@ public final class Sessions {
   }
 
   /**
-   * A CTE body: {@code role} ('teacher' or 'student'), {@code user_id}, {@code name} and {@code token_ok} of
-   * whoever the proof's live session belongs to; no row when there is none.
+   * A CTE body: {@code role} ('teacher' or 'student'), {@code user_id}, {@code name}, {@code csrf_token} and
+   * {@code token_ok} of whoever the proof's live session belongs to; no row when there is none.
    */
   public static final String SIGNED_IN_CTE = AccountsSql.SIGNED_IN;
 

@@ -1,6 +1,7 @@
 package io.quizworks.quiz;
 
 import io.quizworks.bank.Question;
+import io.vertx.core.shareddata.Shareable;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Nothing here decides who may save: the statement checks the session and the attempt's owner itself.
  * Both maps are bounded; when one is full it starts again empty, which costs a read, never a wrong answer.
+ * One instance serves all of a node's event loops ({@link Attempts#onNode}), hence the concurrent maps.
  */
-final class AnswerShapes {
+final class AnswerShapes implements Shareable {
   private static final int MOST_ATTEMPTS = 50_000;
   private static final int MOST_QUESTIONS = 20_000;
 

@@ -10,6 +10,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The JSON the attempt page talks to. Every answer is one {@code PUT}; every reply carries the time left by
@@ -40,15 +42,47 @@ public final class AttemptApi {
   }
 
   /**
-   * What goes ahead of the session handler: no JSON reply is cached, and the autosave endpoint, whose
-   * statement checks the session, its CSRF token and the attempt's owner itself, so a save costs one round trip.
+   * What goes ahead of the session handler: no JSON reply is cached; the autosave endpoint, whose statement
+   * checks the session, its CSRF token and the attempt's owner itself, so a save costs one round trip; and a
+   * start that does the same for the common case, leaving the rest to the route of {@link #mount}.
    */
-  public void mountSave(Router router) {
+  public void mountAheadOfSessions(Router router) {
     router.route("/api/*").handler(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-store");
       ctx.next();
     });
     router.put("/api/attempts/:attemptId/answers/:position").handler(this::save);
+    router.post("/api/quizzes/:quizId/start").handler(ctx -> startQuickly(ctx, attempts, sessions,
+        attemptId -> json(ctx, 200, new JsonObject().put("attemptId", attemptId).put("url", "/attempts/" + attemptId))));
+  }
+
+  /**
+   * Starts a quiz, or finds the attempt in progress, in one statement that checks the session and its CSRF
+   * token itself, and hands the attempt to {@code started}. Whatever that statement does not settle (no
+   * session, a wrong token or origin, a refusal, a race) goes on to the ordinary route, which checks and answers
+   * it as it always has.
+   */
+  static void startQuickly(RoutingContext ctx, Attempts attempts, Sessions sessions, Consumer<Long> started) {
+    String token = ctx.request().getHeader(Csrf.HEADER);
+    if (token == null) {
+      token = ctx.request().getFormAttribute(Csrf.FORM_FIELD);
+    }
+    Optional<Sessions.Proof> proof = Csrf.sameOrigin(ctx) && token != null ? proof(ctx, sessions, token)
+        : Optional.empty();
+    if (proof.isEmpty()) {
+      ctx.next();
+      return;
+    }
+    attempts.start(proof.get(), Forms.pathId(ctx, "quizId"))
+        .onSuccess(attemptId -> attemptId.ifPresentOrElse(started, ctx::next))
+        .onFailure(ctx::fail);
+  }
+
+  /** What a statement needs to check the request's session itself, if the request carries one. */
+  static Optional<Sessions.Proof> proof(RoutingContext ctx, Sessions sessions, String csrfToken) {
+    Cookie session = Cookies.get(ctx, Cookies.SESSION);
+    return session == null || session.getValue().isEmpty() ? Optional.empty()
+        : Optional.of(sessions.proof(session.getValue(), csrfToken));
   }
 
   private void start(RoutingContext ctx) {
@@ -67,8 +101,9 @@ public final class AttemptApi {
       Csrf.refuse(ctx, "origin " + ctx.request().getHeader("Origin"));
       return;
     }
-    Cookie session = Cookies.get(ctx, Cookies.SESSION);
-    if (session == null || session.getValue().isEmpty()) {
+    String token = ctx.request().getHeader(Csrf.HEADER);
+    Optional<Sessions.Proof> proof = proof(ctx, sessions, token == null ? "" : token);
+    if (proof.isEmpty()) {
       json(ctx, 401, Guards.signedOutBody());
       return;
     }
@@ -86,8 +121,7 @@ public final class AttemptApi {
     long asked = Forms.pathId(ctx, "position");
     // Outside int a cast would wrap round (4294967297 and -4294967295 are 1): such a position names no question.
     int position = asked < 1 || asked > Integer.MAX_VALUE ? -1 : (int) asked;
-    String token = ctx.request().getHeader(Csrf.HEADER);
-    attempts.save(sessions.proof(session.getValue(), token == null ? "" : token), attemptId, position, body)
+    attempts.save(proof.get(), attemptId, position, body)
         .onSuccess(saved -> {
           saved.asker().ifPresent(asker -> asker.attachTo(ctx));
           switch (saved.status()) {
@@ -109,7 +143,7 @@ public final class AttemptApi {
   private void submit(RoutingContext ctx) {
     long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.submit(Principal.required(ctx).id(), attemptId)
-        .onSuccess(row -> json(ctx, 200, new JsonObject().put("status", row.getString("status"))
+        .onSuccess(status -> json(ctx, 200, new JsonObject().put("status", status)
             .put("url", "/attempts/" + attemptId + "/result")))
         .onFailure(failure -> StudentPages.notFoundOr(ctx, failure, "attempt " + attemptId));
   }

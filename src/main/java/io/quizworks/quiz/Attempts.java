@@ -11,8 +11,10 @@ import io.quizworks.scoring.Scorer;
 import io.quizworks.web.Guards;
 import io.quizworks.web.Principal;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -44,16 +46,34 @@ public final class Attempts {
   private final Pool pool;
   private final int graceSeconds;
   private final DrawPlans plans = new DrawPlans();
-  private final AnswerShapes shapes = new AnswerShapes();
+  private final AnswerShapes shapes;
   /** Parsed once: the hottest statements of an exam. */
   private final SaveBatches saveAnswer;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> startAttempt;
+  private final SqlTemplate<Map<String, Object>, RowSet<Row>> attemptPage;
 
   public Attempts(Pool pool, Duration grace) {
+    this(pool, grace, new AnswerShapes());
+  }
+
+  private Attempts(Pool pool, Duration grace, AnswerShapes shapes) {
     this.pool = pool;
     this.graceSeconds = (int) grace.toSeconds();
+    this.shapes = shapes;
     this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER));
     this.startAttempt = SqlTemplate.forQuery(pool, QuizSql.START_ATTEMPT);
+    this.attemptPage = SqlTemplate.forQuery(pool, QuizSql.ATTEMPT_PAGE);
+  }
+
+  /**
+   * An instance for one event loop that shares with the node's other loops what it learns of attempts'
+   * questions: a page served on one loop spares the autosaves that arrive on another a read of their own.
+   */
+  public static Attempts onNode(Vertx vertx, Pool pool, Duration grace) {
+    LocalMap<String, AnswerShapes> node = vertx.sharedData().getLocalMap(AnswerShapes.class.getName());
+    AnswerShapes mine = new AnswerShapes();
+    AnswerShapes shared = node.putIfAbsent("shapes", mine);
+    return new Attempts(pool, grace, shared == null ? mine : shared);
   }
 
   /** The attempt to go to, or why the student may not start one. */
@@ -68,36 +88,41 @@ public final class Attempts {
   }
 
   /**
-   * Starts an attempt, or returns the one in progress: in one statement with a draw made beforehand, or,
-   * when an expired attempt must be closed first or another start raced this one, the careful way.
+   * Starts an attempt, or finds the one in progress, in one statement that checks the session itself: the
+   * common case of an exam's first minute. The attempt's id, or empty when that statement settled nothing (no live session, a
+   * wrong token, not the student's quiz, a refusal, an expired attempt to close, a start that raced another):
+   * the ordinary route then answers, by way of {@link #start(long, long)}.
    */
-  public Future<Started> start(long studentId, long quizId) {
+  public Future<Optional<Long>> start(Sessions.Proof proof, long quizId) {
     return plans.get(quizId, () -> plan(quizId)).compose(found -> {
       if (found.isEmpty()) {
-        return Future.failedFuture(new NotFound());
+        return Future.succeededFuture(Optional.empty());
       }
-      DrawPlans.Plan plan = found.get();
       long seed = SEEDS.nextLong();
-      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(plan.candidates(), plan.rules(), seed);
-      Map<String, Object> parameters = withDraw(drawn, Map.of("studentId", studentId, "quizId", quizId, "seed", seed,
-          "grace", graceSeconds));
-      return startAttempt.execute(parameters).compose(rows -> {
+      List<QuestionDraw.Drawn> drawn = QuestionDraw.draw(found.get().candidates(), found.get().rules(), seed);
+      Map<String, Object> parameters = withDraw(drawn, Map.of("quizId", quizId, "seed", seed, "grace", graceSeconds));
+      proof.addTo(parameters);
+      return startAttempt.execute(parameters).map(rows -> {
         Row row = rows.iterator().next();
-        if (!row.getBoolean("member")) {
-          return Future.failedFuture(new NotFound());
-        }
-        Long open = row.getLong("open_id");
-        if (open != null && !row.getBoolean("open_expired")) {
-          return Future.succeededFuture(Started.at(open));
-        }
         Long created = row.getLong("new_id");
+        Long open = row.getLong("open_id");
         if (created != null) {
-          return Future.succeededFuture(Started.at(created));
+          return Optional.of(created);
         }
-        Optional<Started> refused = open == null ? refusal(row, drawn) : Optional.empty();
-        return refused.isPresent() ? Future.succeededFuture(refused.get()) : startCarefully(studentId, quizId, plan);
+        return open != null && !row.getBoolean("open_expired") ? Optional.of(open) : Optional.empty();
       });
     });
+  }
+
+  /**
+   * Starts an attempt, or returns the one in progress, the careful way: the student's row is locked for the
+   * transaction, so simultaneous requests queue up and all but the first find the attempt the first one
+   * created; an expired attempt is closed first; a refusal says why.
+   */
+  public Future<Started> start(long studentId, long quizId) {
+    return plans.get(quizId, () -> plan(quizId)).compose(found -> found.isEmpty()
+        ? Future.failedFuture(new NotFound())
+        : startCarefully(studentId, quizId, found.get()));
   }
 
   private Future<Optional<DrawPlans.Plan>> plan(long quizId) {
@@ -133,10 +158,6 @@ public final class Attempts {
     return Optional.empty();
   }
 
-  /**
-   * The careful start: the student's row is locked for the transaction, so simultaneous requests queue up
-   * and all but the first find the attempt the first one created; an expired attempt is closed first.
-   */
   private Future<Started> startCarefully(long studentId, long quizId, DrawPlans.Plan plan) {
     return pool.withTransaction(connection -> query(connection, QuizSql.LOCK_STUDENT, Map.of("studentId", studentId))
         .compose(locked -> query(connection, QuizSql.QUIZ_FOR_STUDENT, Map.of("studentId", studentId, "quizId", quizId)))
@@ -370,9 +391,42 @@ public final class Attempts {
     });
   }
 
-  /** The attempt's questions as its student may see them (no keys), with the answers saved so far. */
-  public Future<List<Row>> questions(long attemptId) {
-    return query(pool, QuizSql.ATTEMPT_QUESTIONS_FOR_STUDENT, Map.of("attemptId", attemptId));
+  /**
+   * The attempt page's rows ({@link QuizSql#ATTEMPT_PAGE}) in one statement that checks the session itself.
+   * The versions drawn also tell this node how to check the attempt's answers, so its first autosave needs no
+   * read of its own when the node holds those questions already.
+   */
+  public Future<List<Row>> page(Sessions.Proof proof, long attemptId) {
+    Map<String, Object> parameters = new HashMap<>();
+    proof.addTo(parameters);
+    parameters.put("attemptId", attemptId);
+    parameters.put("grace", graceSeconds);
+    return attemptPage.execute(parameters).map(rows -> {
+      List<Row> list = new ArrayList<>();
+      rows.forEach(list::add);
+      rememberShapes(attemptId, list);
+      return list;
+    });
+  }
+
+  /** Keeps an attempt's questions by position, if this node holds every one of them at the version drawn. */
+  private void rememberShapes(long attemptId, List<Row> page) {
+    AnswerShapes.Shape[] byPosition = new AnswerShapes.Shape[page.size()];
+    for (Row row : page) {
+      Long questionId = row.getLong("question_id");
+      if (questionId == null) {
+        return;
+      }
+      OffsetDateTime version = row.getOffsetDateTime("updated_at");
+      Optional<AnswerShapes.Shape> held = shapes.latest(questionId).filter(shape -> shape.version().isEqual(version));
+      if (held.isEmpty()) {
+        return;
+      }
+      byPosition[row.getInteger("position") - 1] = held.get();
+    }
+    if (byPosition.length > 0) {
+      shapes.putAttempt(attemptId, byPosition);
+    }
   }
 
   /** The attempt's questions with their keys, the saved answers and their points: for review after submission. */
@@ -380,9 +434,19 @@ public final class Attempts {
     return query(pool, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId));
   }
 
-  /** Submits the student's attempt; submitting twice is harmless. */
-  public Future<Row> submit(long studentId, long attemptId) {
-    return current(studentId, attemptId).compose(row -> finalise(attemptId)).compose(v -> current(studentId, attemptId));
+  /**
+   * Submits the student's attempt, in one transaction, and says the attempt's status: {@code submitted}, or
+   * {@code auto_submitted} once its deadline has passed. Submitting twice is harmless.
+   */
+  public Future<String> submit(long studentId, long attemptId) {
+    return pool.withTransaction(connection -> query(connection, QuizSql.LOCK_STUDENTS_ATTEMPT,
+        Map.of("attemptId", attemptId, "studentId", studentId)).compose(locked -> {
+          if (locked.isEmpty()) {
+            return Future.failedFuture(new NotFound());
+          }
+          String status = locked.get(0).getString("status");
+          return "in_progress".equals(status) ? scoreAndClose(connection, attemptId) : Future.succeededFuture(status);
+        }));
   }
 
   /** Scores and closes an attempt in one transaction, unless it is closed already. */
@@ -391,11 +455,14 @@ public final class Attempts {
   }
 
   private Future<Void> finalise(SqlConnection connection, long attemptId) {
-    return query(connection, QuizSql.LOCK_ATTEMPT, Map.of("attemptId", attemptId)).compose(locked -> {
-      if (locked.isEmpty() || !"in_progress".equals(locked.get(0).getString("status"))) {
-        return Future.succeededFuture();
-      }
-      return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
+    return query(connection, QuizSql.LOCK_ATTEMPT, Map.of("attemptId", attemptId)).compose(locked ->
+        locked.isEmpty() || !"in_progress".equals(locked.get(0).getString("status")) ? Future.succeededFuture()
+            : scoreAndClose(connection, attemptId).mapEmpty());
+  }
+
+  /** Scores a locked attempt in progress and closes it; its status afterwards. */
+  private Future<String> scoreAndClose(SqlConnection connection, long attemptId) {
+    return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
         BigDecimal score = BigDecimal.ZERO;
         BigDecimal max = BigDecimal.ZERO;
         List<Long> questionIds = new ArrayList<>();
@@ -413,13 +480,11 @@ public final class Attempts {
             outcomes.add(result.outcome().name().toLowerCase(Locale.ROOT));
           }
         }
-        return SqlTemplate.forUpdate(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT)
-            .execute(Map.of("attemptId", attemptId, "questionIds", questionIds.toArray(new Long[0]),
-                "points", points.toArray(new String[0]), "outcomes", outcomes.toArray(new String[0]),
-                "score", score, "maxScore", max))
-            .mapEmpty();
+        return query(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT, Map.of("attemptId", attemptId,
+            "questionIds", questionIds.toArray(new Long[0]), "points", points.toArray(new String[0]),
+            "outcomes", outcomes.toArray(new String[0]), "score", score, "maxScore", max))
+            .map(closed -> closed.get(0).getString("status"));
       });
-    });
   }
 
   /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */

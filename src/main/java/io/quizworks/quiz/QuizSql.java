@@ -97,29 +97,36 @@ final class QuizSql {
       "select question_count, per_topic_count, shuffle_questions, shuffle_choices from quiz where id = #{quizId}";
 
   /**
-   * Starts an attempt in one round trip with a draw made beforehand: the attempt, its deadline by the
-   * database clock (as {@link #INSERT_ATTEMPT} computes it) and its draw, in the attempt's own row (see
-   * {@link #INSERT_ATTEMPT}). It inserts nothing when the quiz is not the student's, not open, used up, the
-   * draw is empty or an attempt is in progress, and says which. Two starts racing each other meet at the
-   * attempt's unique indexes: the one that loses inserts nothing and finds neither a new nor (in its snapshot) an open attempt, and the caller
-   * then takes the careful path, which locks the student and sees the winner's attempt.
+   * Starts an attempt in one round trip with a draw made beforehand, checking the session itself (as {@link
+   * #SAVE_ANSWER} does): the attempt, its deadline by the database clock (as {@link #INSERT_ATTEMPT} computes
+   * it) and its draw, in the attempt's own row. It returns the new attempt's id, or the one in progress and
+   * whether it has expired; it inserts nothing when the session, its token or the class do not fit, the quiz
+   * is not open or used up, the draw is empty or an attempt is in progress. Two starts racing each other meet
+   * at the attempt's unique indexes: the one that loses inserts nothing and finds neither a new nor (in its
+   * snapshot) an open attempt. Whatever this statement does not settle, the caller leaves to the careful path,
+   * which locks the student, sees the winner's attempt and says why a start is refused.
    */
   static final String START_ATTEMPT =
-      """
-      with student_now as (
-        select s.id, s.time_allowance from student s join quiz z on z.class_id = s.class_id
-        where s.id = #{studentId} and z.id = #{quizId}
+      "with who as (" + Sessions.SIGNED_IN_CTE + "),\n"
+          + "touched as (" + Sessions.TOUCH_SESSION_CTE + " and exists (select 1 from who where token_ok)),\n"
+          + """
+      student_now as (
+        select s.id, s.time_allowance
+        from who join student s on s.id = who.user_id join quiz z on z.class_id = s.class_id
+        where who.role = 'student' and who.token_ok and z.id = #{quizId}
       ),
       quiz_now as (
         select z.id, z.time_limit_minutes, z.closes_at, z.attempts_allowed,
                (z.opens_at is null or z.opens_at <= now()) as opened,
                (z.closes_at is not null and z.closes_at <= now()) as closed,
-               (select count(*) from attempt a where a.quiz_id = z.id and a.student_id = #{studentId}) as attempts_used
+               (select count(*) from attempt a where a.quiz_id = z.id and a.student_id = (select id from student_now))
+                 as attempts_used
         from quiz z where z.id = #{quizId} and exists (select 1 from student_now)
       ),
       open_attempt as (
         select a.id, a.deadline is not null and a.deadline + #{grace}::int * interval '1 second' < now() as expired
-        from attempt a where a.quiz_id = #{quizId} and a.student_id = #{studentId} and a.status = 'in_progress'
+        from attempt a
+        where a.quiz_id = #{quizId} and a.student_id = (select id from student_now) and a.status = 'in_progress'
       ),
       inserted as (
         insert into attempt (quiz_id, student_id, number, seed, deadline, question_ids, choice_orders, match_orders)
@@ -135,10 +142,8 @@ final class QuizSql {
         on conflict do nothing
         returning id
       )
-      select exists (select 1 from student_now) as member, z.opened, z.closed, z.attempts_used, z.attempts_allowed,
-             (select id from inserted) as new_id, (select id from open_attempt) as open_id,
+      select (select id from inserted) as new_id, (select id from open_attempt) as open_id,
              (select expired from open_attempt) as open_expired
-      from (select 1) as one left join quiz_now z on true
       """;
 
   /** Serialises starts per student, so simultaneous "start" requests create one attempt. */
@@ -201,17 +206,35 @@ final class QuizSql {
       where a.id = #{attemptId} and a.student_id = #{studentId}
       """;
 
-  /** What a student sees of the questions: content only, never answer_key. */
-  static final String ATTEMPT_QUESTIONS_FOR_STUDENT =
-      """
-      select d.position::integer as position, a.choice_orders -> (d.position::integer - 1) as choice_order,
-             a.match_orders -> (d.position::integer - 1) as match_order, q.type, q.prompt, q.points, q.content,
-             r.answer, r.seq, r.flagged
-      from attempt a
-      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
-      join question q on q.id = d.question_id
+  /**
+   * The attempt page in one round trip: who the session is (checked as {@link #SAVE_ANSWER} checks it, and
+   * marked seen), the attempt if it is theirs, and one row per question with what a student may see of it
+   * (content only, never answer_key), the version drawn and the answer saved so far. Always at least one row:
+   * a null {@code user_id} means no live session, a null {@code id} no such attempt of theirs.
+   */
+  static final String ATTEMPT_PAGE =
+      "with who as (" + Sessions.SIGNED_IN_CTE + "),\n"
+          + "touched as (" + Sessions.TOUCH_SESSION_CTE + " and exists (select 1 from who)),\n"
+          + """
+      shown as (
+        select a.id, a.status, a.question_ids, a.choice_orders, a.match_orders, z.title,
+               case when a.deadline is null then null
+                    else greatest(0, (extract(epoch from a.deadline - now()) * 1000))::bigint end as remaining_ms,
+               a.deadline is not null and a.deadline + #{grace}::int * interval '1 second' < now() as expired
+        from attempt a join who on who.role = 'student' and who.user_id = a.student_id
+        join quiz z on z.id = a.quiz_id
+        where a.id = #{attemptId}
+      )
+      select w.role, w.user_id, w.name, w.csrf_token, a.id, a.title, a.status, a.remaining_ms, a.expired,
+             d.position::integer as position, a.choice_orders -> (d.position::integer - 1) as choice_order,
+             a.match_orders -> (d.position::integer - 1) as match_order, q.id as question_id, q.updated_at,
+             q.type, q.prompt, q.points, q.content, r.answer, r.seq, r.flagged
+      from (select 1) as one
+      left join who w on true
+      left join shown a on true
+      left join lateral unnest(a.question_ids) with ordinality as d(question_id, position) on true
+      left join question q on q.id = d.question_id
       left join response r on r.attempt_id = a.id and r.question_id = d.question_id
-      where a.id = #{attemptId}
       order by d.position
       """;
 
@@ -300,13 +323,12 @@ final class QuizSql {
       from attempt where id = #{attemptId}
       """;
 
-  static final String LOCK_ATTEMPT =
-      """
-      select a.id, a.status, a.student_id,
-             a.deadline is not null and now() >= a.deadline as past_deadline
-      from attempt a where a.id = #{attemptId}
-      for update
-      """;
+  /** An attempt, locked for its finalisation, whoever asks (the sweeper, or a start closing an expired one). */
+  static final String LOCK_ATTEMPT = "select a.status from attempt a where a.id = #{attemptId} for update";
+
+  /** A student's own attempt, locked for its submission; no row for anyone else's. */
+  static final String LOCK_STUDENTS_ATTEMPT =
+      "select a.status from attempt a where a.id = #{attemptId} and a.student_id = #{studentId} for update";
 
   /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
   static final String QUESTIONS_WITH_RESPONSES =
@@ -327,7 +349,7 @@ final class QuizSql {
    * Stores each answered question's points and outcome and closes the attempt with its total, in one
    * statement, where each answer had an update of its own (20 for a 20-question quiz): a class submitting
    * together is a burst of its own. At or after the deadline the attempt counts as submitted by the clock, at
-   * the deadline.
+   * the deadline. Returns the status it closed with.
    */
   static final String SCORE_AND_CLOSE_ATTEMPT =
       """
@@ -342,6 +364,7 @@ final class QuizSql {
           submitted_at = case when deadline is not null and now() >= deadline then deadline else now() end,
           score = #{score}, max_score = #{maxScore}
       where id = #{attemptId}
+      returning status
       """;
 
   static final String EXPIRED_ATTEMPTS =

@@ -1,5 +1,7 @@
 package io.quizworks.quiz;
 
+import io.quizworks.accounts.Sessions;
+import io.quizworks.web.Csrf;
 import io.quizworks.web.Forms;
 import io.quizworks.web.Guards;
 import io.quizworks.web.Principal;
@@ -18,25 +20,39 @@ import java.util.Optional;
 public final class StudentPages {
   private final Quizzes quizzes;
   private final Attempts attempts;
+  private final Sessions sessions;
   private final Reviews reviews;
   private final Templates templates;
   private final Views views;
 
-  public StudentPages(Quizzes quizzes, Attempts attempts, Reviews reviews, Templates templates, Views views) {
+  public StudentPages(Quizzes quizzes, Attempts attempts, Sessions sessions, Reviews reviews, Templates templates,
+      Views views) {
     this.quizzes = quizzes;
     this.attempts = attempts;
+    this.sessions = sessions;
     this.reviews = reviews;
     this.templates = templates;
     this.views = views;
   }
 
-  public void mount(Router router) {
-    router.get("/student").handler(Guards.student()).handler(ctx -> home(ctx, ""));
-    router.post("/quizzes/:quizId/start").handler(Guards.student()).handler(this::start);
+  /**
+   * What goes ahead of the session handler: starting a quiz and the attempt page, each in one statement that
+   * checks the session itself, for the common case of an exam's first minute. Whatever that statement does not
+   * settle goes on to the routes of {@link #mount}, which answer it as they always have.
+   */
+  public void mountAheadOfSessions(Router router) {
     router.route("/attempts/*").handler(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-store");
       ctx.next();
     });
+    router.post("/quizzes/:quizId/start").handler(ctx -> AttemptApi.startQuickly(ctx, attempts, sessions,
+        attemptId -> Forms.seeOther(ctx, "/attempts/" + attemptId)));
+    router.get("/attempts/:attemptId").handler(this::attemptQuickly);
+  }
+
+  public void mount(Router router) {
+    router.get("/student").handler(Guards.student()).handler(ctx -> home(ctx, ""));
+    router.post("/quizzes/:quizId/start").handler(Guards.student()).handler(this::start);
     router.get("/attempts/:attemptId").handler(Guards.student()).handler(this::attempt);
     router.post("/attempts/:attemptId/submit").handler(Guards.student()).handler(this::submit);
     router.get("/attempts/:attemptId/result").handler(Guards.student()).handler(this::result);
@@ -63,29 +79,69 @@ public final class StudentPages {
     }).onFailure(failure -> notFoundOr(ctx, failure, "quiz " + ctx.pathParam("quizId")));
   }
 
+  /** The attempt page of a student whose attempt is in progress; anything else goes on to {@link #attempt}. */
+  private void attemptQuickly(RoutingContext ctx) {
+    Optional<Sessions.Proof> proof = AttemptApi.proof(ctx, sessions, "");
+    if (proof.isEmpty()) {
+      ctx.next();
+      return;
+    }
+    attempts.page(proof.get(), Forms.pathId(ctx, "attemptId")).onSuccess(rows -> {
+      if (showable(rows)) {
+        show(ctx, rows);
+      } else {
+        ctx.next();
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  /** The ordinary route: an attempt whose time has run out is closed first, a closed one shows its result. */
   private void attempt(RoutingContext ctx) {
     long studentId = Principal.required(ctx).id();
     long attemptId = Forms.pathId(ctx, "attemptId");
+    String toResult = "/attempts/" + attemptId + "/result";
     attempts.current(studentId, attemptId).compose(row -> {
-      if (!"in_progress".equals(row.getString("status"))) {
-        Forms.seeOther(ctx, "/attempts/" + attemptId + "/result");
+      Optional<Sessions.Proof> proof = AttemptApi.proof(ctx, sessions, "");
+      if (!"in_progress".equals(row.getString("status")) || proof.isEmpty()) {
+        Forms.seeOther(ctx, toResult);
         return Future.succeededFuture();
       }
-      return attempts.questions(attemptId).onSuccess(rows -> {
-        Map<String, Object> data = new HashMap<>(views.row(row));
-        data.put("questions", rows.stream().map(AttemptView::question).toList());
-        data.put("maxSeq", rows.stream().mapToLong(r -> r.getLong("seq") == null ? 0 : r.getLong("seq")).max().orElse(0));
-        data.put("remainingMs", row.getLong("remaining_ms") == null ? "" : String.valueOf(row.getLong("remaining_ms")));
-        templates.respond(ctx, "attempt", data);
+      return attempts.page(proof.get(), attemptId).onSuccess(rows -> {
+        if (showable(rows)) {
+          show(ctx, rows);
+        } else {
+          Forms.seeOther(ctx, toResult);
+        }
       });
     }).onFailure(failure -> notFoundOr(ctx, failure, "attempt " + attemptId));
+  }
+
+  /** Whether the page's rows are a student's attempt in progress, with time (and grace) left. */
+  private static boolean showable(List<Row> rows) {
+    Row first = rows.get(0);
+    return first.getLong("user_id") != null && first.getLong("id") != null
+        && "in_progress".equals(first.getString("status")) && !first.getBoolean("expired");
+  }
+
+  private void show(RoutingContext ctx, List<Row> rows) {
+    Row first = rows.get(0);
+    new Principal(Principal.Role.STUDENT, first.getLong("user_id"), first.getString("name")).attachTo(ctx);
+    Csrf.useSessionToken(ctx, first.getString("csrf_token"));
+    Long remaining = first.getLong("remaining_ms");
+    Map<String, Object> data = new HashMap<>();
+    data.put("id", first.getLong("id"));
+    data.put("title", first.getString("title"));
+    data.put("questions", rows.stream().map(AttemptView::question).toList());
+    data.put("maxSeq", rows.stream().mapToLong(r -> r.getLong("seq") == null ? 0 : r.getLong("seq")).max().orElse(0));
+    data.put("remainingMs", remaining == null ? "" : String.valueOf(remaining));
+    templates.respond(ctx, "attempt", data);
   }
 
   private void submit(RoutingContext ctx) {
     long studentId = Principal.required(ctx).id();
     long attemptId = Forms.pathId(ctx, "attemptId");
     attempts.submit(studentId, attemptId)
-        .onSuccess(row -> Forms.seeOther(ctx, "/attempts/" + attemptId + "/result"))
+        .onSuccess(status -> Forms.seeOther(ctx, "/attempts/" + attemptId + "/result"))
         .onFailure(failure -> notFoundOr(ctx, failure, "attempt " + attemptId));
   }
 

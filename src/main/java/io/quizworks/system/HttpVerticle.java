@@ -75,9 +75,14 @@ public final class HttpVerticle extends VerticleBase {
         .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.route().handler(BodyHandler.create(UPLOADS_DIRECTORY).setBodyLimit(MAX_BODY_BYTES)
         .setDeleteUploadedFilesOnEnd(true));
-    Attempts attempts = new Attempts(pool, config.saveGrace());
+    Attempts attempts = Attempts.onNode(vertx, pool, config.saveGrace());
     AttemptApi attemptApi = new AttemptApi(attempts, sessions);
-    attemptApi.mountSave(router);
+    Views views = new Views(config.zone());
+    Quizzes quizzes = new Quizzes(pool);
+    StudentPages studentPages = new StudentPages(quizzes, attempts, sessions, new Reviews(attempts, views), templates,
+        views);
+    attemptApi.mountAheadOfSessions(router);
+    studentPages.mountAheadOfSessions(router);
     router.route().handler(new SessionAuth(sessions));
     router.route().handler(new Csrf());
 
@@ -87,11 +92,9 @@ public final class HttpVerticle extends VerticleBase {
     new BankUploadPages(new BankUploads(vertx, pool, new BankImporter(vertx, pool)), banks, templates, MAX_BODY_BYTES)
         .mount(router);
     new BankPages(banks, templates).mount(router);
-    new ClassPages(pool, passwords, sessions, new SignInThrottle(pool), templates, new Views(config.zone())).mount(router);
-    Views views = new Views(config.zone());
-    Quizzes quizzes = new Quizzes(pool);
+    new ClassPages(pool, passwords, sessions, new SignInThrottle(pool), templates, views).mount(router);
     new QuizPages(quizzes, templates, views).mount(router);
-    new StudentPages(quizzes, attempts, new Reviews(attempts, views), templates, views).mount(router);
+    studentPages.mount(router);
     attemptApi.mount(router);
     new ResultsPages(new Results(pool), attempts, templates, views).mount(router);
     new KeyFixPages(new KeyFixes(pool), templates).mount(router);

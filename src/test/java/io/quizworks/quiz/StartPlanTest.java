@@ -37,6 +37,8 @@ class StartPlanTest {
     long lastWeek = database.queryLong("select id from quiz where title = 'Last week'");
     quizId = database.queryLong("select id from quiz where title = 'Exam'");
     latecomer = database.queryLong("select max(id) from student");
+    database.execute("insert into session (id_hash, role, user_id, csrf_token) values ('latecomer', 'student', "
+        + latecomer + ", 'token')");
     database.execute("insert into attempt (quiz_id, student_id, number, seed, deadline) "
         + "select " + lastWeek + ", id, 1, 0, now() + interval '30 minutes' from student");
     database.execute("update attempt set status = 'submitted', submitted_at = now()");
@@ -53,7 +55,8 @@ class StartPlanTest {
   @Test
   @DisplayName("reads the student's own rows, not every attempt in progress")
   void readsOnlyTheStudentsOwnRows() {
-    String start = QuizSql.START_ATTEMPT.replace("#{studentId}", String.valueOf(latecomer))
+    String start = QuizSql.START_ATTEMPT.replace("#{idHash}", "'latecomer'").replace("#{csrf}", "'token'")
+        .replace("#{idle}", "1800").replace("#{absolute}", "43200")
         .replace("#{quizId}", String.valueOf(quizId)).replace("#{grace}", "30").replace("#{seed}", "1")
         .replace("#{questionIds}", "'{}'::bigint[]").replace("#{choiceOrders}", "'[]'::jsonb")
         .replace("#{matchOrders}", "'[]'::jsonb");
