@@ -165,4 +165,71 @@ class OneRoundTripPathsTest {
     assertThat(expired.statusCode()).isEqualTo(401);
     assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId)).isZero();
   }
+
+  @Test
+  @DisplayName("a start with a forged or missing token, from another origin or without a session is 403: no attempt "
+      + "made")
+  void sessionChecksOfTheStart() {
+    school.student("Stella Start", "1");
+    TestClient stella = school.signIn("Stella Start");
+    long quizId = school.quiz(Map.of("title", "Start checks"));
+    String api = "/api/quizzes/" + quizId + "/start";
+    String form = "/quizzes/" + quizId + "/start";
+
+    assertThat(stella.request(HttpMethod.POST, api).putHeader("X-CSRF-Token", "forged")
+        .sendJsonObject(new JsonObject()).await().statusCode()).as("forged header token").isEqualTo(403);
+    assertThat(stella.request(HttpMethod.POST, api).sendJsonObject(new JsonObject()).await().statusCode())
+        .as("no token").isEqualTo(403);
+    assertThat(stella.request(HttpMethod.POST, api).putHeader("X-CSRF-Token", stella.csrf())
+        .putHeader("Origin", "https://elsewhere.example").sendJsonObject(new JsonObject()).await().statusCode())
+        .as("right token, other origin").isEqualTo(403);
+    assertThat(stella.postRawForm(form, Map.of("_csrf", "forged")).statusCode()).as("forged form token").isEqualTo(403);
+    assertThat(stella.postRawForm(form, Map.of()).statusCode()).as("form without token").isEqualTo(403);
+
+    TestClient stranger = new TestClient(school.vertx, app.port());
+    assertThat(stranger.request(HttpMethod.POST, api).putHeader("X-CSRF-Token", stella.csrf())
+        .sendJsonObject(new JsonObject()).await().statusCode()).as("another session's token, no session").isEqualTo(403);
+    assertThat(stranger.postRawForm(form, Map.of("_csrf", stella.csrf())).statusCode()).isEqualTo(403);
+    assertThat(attempts(quizId)).isZero();
+
+    HttpResponse<Buffer> started = stella.postForm(form, Map.of());
+    assertThat(started.statusCode()).isEqualTo(303);
+    assertThat(started.getHeader("Location")).isEqualTo("/attempts/"
+        + database.queryLong("select id from attempt where quiz_id = " + quizId));
+    assertThat(attempts(quizId)).isOne();
+  }
+
+  @Test
+  @DisplayName("the attempt page: its student sees it and stays signed in by it; a teacher, another student or a "
+      + "signed-out visitor does not; once time is up it shows the result")
+  void attemptPage() {
+    long pageId = school.student("Paige Page", "1");
+    TestClient paige = school.signIn("Paige Page");
+    long attemptId = QuizFixture.startAttempt(paige, school.quiz(Map.of("title", "Page checks")));
+    String page = "/attempts/" + attemptId;
+    String lastSeen = "select count(*) from session where role = 'student' and user_id = " + pageId
+        + " and last_seen_at > now() - interval '1 minute'";
+
+    database.execute("update session set last_seen_at = now() - interval '20 minutes' where role = 'student' "
+        + "and user_id = " + pageId);
+    HttpResponse<Buffer> shown = paige.get(page);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    assertThat(shown.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(shown.bodyAsString()).contains("data-attempt=\"" + attemptId + "\"", "data-csrf=\"" + paige.csrf() + "\"",
+        "id=\"q-5\"", "Paige Page");
+    assertThat(database.queryLong(lastSeen)).as("the page marks the session seen").isOne();
+
+    school.student("Otto Other", "1");
+    assertThat(school.signIn("Otto Other").get(page).statusCode()).as("another student").isEqualTo(404);
+    assertThat(school.teacher.get(page).statusCode()).as("the teacher").isEqualTo(404);
+    HttpResponse<Buffer> anonymous = new TestClient(school.vertx, app.port()).get(page);
+    assertThat(anonymous.statusCode()).isIn(302, 303);
+    assertThat(anonymous.getHeader("Location")).startsWith("/student/signin");
+
+    database.execute("update attempt set deadline = now() - interval '1 hour' where id = " + attemptId);
+    HttpResponse<Buffer> late = paige.get(page);
+    assertThat(late.statusCode()).isEqualTo(303);
+    assertThat(late.getHeader("Location")).isEqualTo(page + "/result");
+    assertThat(database.queryText("select status from attempt where id = " + attemptId)).isEqualTo("auto_submitted");
+  }
 }
