@@ -16,16 +16,13 @@ import java.util.Map;
 final class AttemptView {
   private AttemptView() {}
 
-  static Map<String, Object> question(Row row) {
-    JsonObject content = row.getJsonObject("content");
+  /** One question of the page: what every student sees of it, and this attempt's row (orders, saved answer). */
+  static Map<String, Object> question(ShownQuestions.Shown shown, Row row) {
     JsonObject answer = row.getJsonObject("answer") == null ? new JsonObject() : row.getJsonObject("answer");
-    Map<String, String> texts = new HashMap<>();
-    content.getJsonArray("choices", new JsonArray()).forEach(c -> texts.put(((JsonObject) c).getString("label"),
-        ((JsonObject) c).getString("text")));
-    JsonArray allMatches = content.getJsonArray("matches", new JsonArray());
+    Map<String, String> texts = shown.choiceTexts();
     List<String> matches = new ArrayList<>();
     for (Object index : row.getJsonArray("match_order")) {
-      matches.add(allMatches.getString(((Number) index).intValue()));
+      matches.add(shown.matches().get(((Number) index).intValue()));
     }
     JsonObject pairs = answer.getJsonObject("pairs", new JsonObject());
     List<Map<String, Object>> choices = new ArrayList<>();
@@ -39,9 +36,9 @@ final class AttemptView {
       choices.add(Map.of("label", label, "text", texts.getOrDefault(label, ""), "selected", selected(answer, label),
           "position", position(answer, label), "matchOptions", options));
     }
-    String type = row.getString("type");
-    String prompt = row.getString("prompt");
-    String points = row.getBigDecimal("points").stripTrailingZeros().toPlainString();
+    String type = shown.type();
+    String prompt = shown.prompt();
+    String points = shown.points();
     Map<String, Object> view = new HashMap<>();
     view.put("position", row.getInteger("position"));
     view.put("type", type);

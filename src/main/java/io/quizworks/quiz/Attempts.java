@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -47,33 +48,40 @@ public final class Attempts {
   private final int graceSeconds;
   private final DrawPlans plans = new DrawPlans();
   private final AnswerShapes shapes;
+  private final ShownQuestions shown;
   /** Parsed once: the hottest statements of an exam. */
   private final SaveBatches saveAnswer;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> startAttempt;
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> attemptPage;
 
   public Attempts(Pool pool, Duration grace) {
-    this(pool, grace, new AnswerShapes());
+    this(pool, grace, new AnswerShapes(), new ShownQuestions());
   }
 
-  private Attempts(Pool pool, Duration grace, AnswerShapes shapes) {
+  private Attempts(Pool pool, Duration grace, AnswerShapes shapes, ShownQuestions shown) {
     this.pool = pool;
     this.graceSeconds = (int) grace.toSeconds();
     this.shapes = shapes;
+    this.shown = shown;
     this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER));
     this.startAttempt = SqlTemplate.forQuery(pool, QuizSql.START_ATTEMPT);
     this.attemptPage = SqlTemplate.forQuery(pool, QuizSql.ATTEMPT_PAGE);
   }
 
   /**
-   * An instance for one event loop that shares with the node's other loops what it learns of attempts'
-   * questions: a page served on one loop spares the autosaves that arrive on another a read of their own.
+   * An instance for one event loop that shares with the node's other loops what it learns of questions: a page
+   * served on one loop spares the autosaves that arrive on another a read of their own, and every page the
+   * parsing of the questions it shows.
    */
   public static Attempts onNode(Vertx vertx, Pool pool, Duration grace) {
-    LocalMap<String, AnswerShapes> node = vertx.sharedData().getLocalMap(AnswerShapes.class.getName());
-    AnswerShapes mine = new AnswerShapes();
-    AnswerShapes shared = node.putIfAbsent("shapes", mine);
-    return new Attempts(pool, grace, shared == null ? mine : shared);
+    return new Attempts(pool, grace, nodeWide(vertx, new AnswerShapes()), nodeWide(vertx, new ShownQuestions()));
+  }
+
+  /** The node's one instance of a kind, this one if it is the first. */
+  private static <T extends Shareable> T nodeWide(Vertx vertx, T mine) {
+    LocalMap<String, T> node = vertx.sharedData().getLocalMap(mine.getClass().getName());
+    T shared = node.putIfAbsent("instance", mine);
+    return shared == null ? mine : shared;
   }
 
   /** The attempt to go to, or why the student may not start one. */
@@ -89,9 +97,9 @@ public final class Attempts {
 
   /**
    * Starts an attempt, or finds the one in progress, in one statement that checks the session itself: the
-   * common case of an exam's first minute. The attempt's id, or empty when that statement settled nothing (no live session, a
-   * wrong token, not the student's quiz, a refusal, an expired attempt to close, a start that raced another):
-   * the ordinary route then answers, by way of {@link #start(long, long)}.
+   * common case of an exam's first minute. The attempt's id, or empty when that statement settled nothing (no
+   * live session, a wrong token, not the student's quiz, a refusal, an expired attempt to close, a start that
+   * raced another): the ordinary route then answers, by way of {@link #start(long, long)}.
    */
   public Future<Optional<Long>> start(Sessions.Proof proof, long quizId) {
     return plans.get(quizId, () -> plan(quizId)).compose(found -> {
@@ -396,17 +404,41 @@ public final class Attempts {
    * The versions drawn also tell this node how to check the attempt's answers, so its first autosave needs no
    * read of its own when the node holds those questions already.
    */
-  public Future<List<Row>> page(Sessions.Proof proof, long attemptId) {
+  Future<Page> page(Sessions.Proof proof, long attemptId) {
     Map<String, Object> parameters = new HashMap<>();
     proof.addTo(parameters);
     parameters.put("attemptId", attemptId);
     parameters.put("grace", graceSeconds);
-    return attemptPage.execute(parameters).map(rows -> {
+    return attemptPage.execute(parameters).compose(rows -> {
       List<Row> list = new ArrayList<>();
       rows.forEach(list::add);
       rememberShapes(attemptId, list);
-      return list;
+      List<Long> unknown = list.stream().filter(row -> row.getLong("question_id") != null)
+          .filter(row -> shown.at(row.getLong("question_id"), row.getOffsetDateTime("updated_at")).isEmpty())
+          .map(row -> row.getLong("question_id")).toList();
+      Future<Void> read = unknown.isEmpty() ? Future.succeededFuture()
+          : query(pool, QuizSql.QUESTIONS_SHOWN, Map.of("ids", unknown.toArray(new Long[0]))).map(questions -> {
+            questions.forEach(question -> shown.put(question.getLong("id"), ShownQuestions.Shown.of(question)));
+            return null;
+          });
+      return read.map(v -> {
+        List<Page.Item> items = new ArrayList<>();
+        for (Row row : list) {
+          Long questionId = row.getLong("question_id");
+          Optional<ShownQuestions.Shown> question = questionId == null ? Optional.empty() : shown.latest(questionId);
+          question.ifPresent(found -> items.add(new Page.Item(found, row)));
+        }
+        return new Page(list.get(0), List.copyOf(items));
+      });
     });
+  }
+
+  /**
+   * An attempt page: who asks and the attempt ({@code asker}, the first row of {@link QuizSql#ATTEMPT_PAGE}),
+   * and by position each question as students see it with this attempt's row for it.
+   */
+  record Page(Row asker, List<Item> items) {
+    record Item(ShownQuestions.Shown question, Row row) {}
   }
 
   /** Keeps an attempt's questions by position, if this node holds every one of them at the version drawn. */

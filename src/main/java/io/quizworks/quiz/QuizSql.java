@@ -208,9 +208,10 @@ final class QuizSql {
 
   /**
    * The attempt page in one round trip: who the session is (checked as {@link #SAVE_ANSWER} checks it, and
-   * marked seen), the attempt if it is theirs, and one row per question with what a student may see of it
-   * (content only, never answer_key), the version drawn and the answer saved so far. Always at least one row:
-   * a null {@code user_id} means no live session, a null {@code id} no such attempt of theirs.
+   * marked seen), the attempt if it is theirs, and one row per question with the question's current version,
+   * its choice and match orders and the answer saved so far; the question's text comes from {@link
+   * #QUESTIONS_SHOWN}. Always at least one row: a null {@code user_id} means no live session, a null {@code id}
+   * no such attempt of theirs.
    */
   static final String ATTEMPT_PAGE =
       "with who as (" + Sessions.SIGNED_IN_CTE + "),\n"
@@ -228,7 +229,7 @@ final class QuizSql {
       select w.role, w.user_id, w.name, w.csrf_token, a.id, a.title, a.status, a.remaining_ms, a.expired,
              d.position::integer as position, a.choice_orders -> (d.position::integer - 1) as choice_order,
              a.match_orders -> (d.position::integer - 1) as match_order, q.id as question_id, q.updated_at,
-             q.type, q.prompt, q.points, q.content, r.answer, r.seq, r.flagged
+             r.answer, r.seq, r.flagged
       from (select 1) as one
       left join who w on true
       left join shown a on true
@@ -237,6 +238,10 @@ final class QuizSql {
       left join response r on r.attempt_id = a.id and r.question_id = d.question_id
       order by d.position
       """;
+
+  /** What a student may see of questions: content only, never answer_key. */
+  static final String QUESTIONS_SHOWN =
+      "select id, updated_at, type, prompt, points, content from question where id = any(#{ids})";
 
   /**
    * Where each question of an attempt sits and which version of it was drawn, for checking answers on this

@@ -86,9 +86,9 @@ public final class StudentPages {
       ctx.next();
       return;
     }
-    attempts.page(proof.get(), Forms.pathId(ctx, "attemptId")).onSuccess(rows -> {
-      if (showable(rows)) {
-        show(ctx, rows);
+    attempts.page(proof.get(), Forms.pathId(ctx, "attemptId")).onSuccess(page -> {
+      if (showable(page)) {
+        show(ctx, page);
       } else {
         ctx.next();
       }
@@ -106,9 +106,9 @@ public final class StudentPages {
         Forms.seeOther(ctx, toResult);
         return Future.succeededFuture();
       }
-      return attempts.page(proof.get(), attemptId).onSuccess(rows -> {
-        if (showable(rows)) {
-          show(ctx, rows);
+      return attempts.page(proof.get(), attemptId).onSuccess(page -> {
+        if (showable(page)) {
+          show(ctx, page);
         } else {
           Forms.seeOther(ctx, toResult);
         }
@@ -116,23 +116,25 @@ public final class StudentPages {
     }).onFailure(failure -> notFoundOr(ctx, failure, "attempt " + attemptId));
   }
 
-  /** Whether the page's rows are a student's attempt in progress, with time (and grace) left. */
-  private static boolean showable(List<Row> rows) {
-    Row first = rows.get(0);
-    return first.getLong("user_id") != null && first.getLong("id") != null
-        && "in_progress".equals(first.getString("status")) && !first.getBoolean("expired");
+  /** Whether the page is a student's own attempt in progress, with time (and grace) left. */
+  private static boolean showable(Attempts.Page page) {
+    Row asker = page.asker();
+    return asker.getLong("user_id") != null && asker.getLong("id") != null
+        && "in_progress".equals(asker.getString("status")) && !asker.getBoolean("expired");
   }
 
-  private void show(RoutingContext ctx, List<Row> rows) {
-    Row first = rows.get(0);
-    new Principal(Principal.Role.STUDENT, first.getLong("user_id"), first.getString("name")).attachTo(ctx);
-    Csrf.useSessionToken(ctx, first.getString("csrf_token"));
-    Long remaining = first.getLong("remaining_ms");
+  private void show(RoutingContext ctx, Attempts.Page page) {
+    Row asker = page.asker();
+    new Principal(Principal.Role.STUDENT, asker.getLong("user_id"), asker.getString("name")).attachTo(ctx);
+    Csrf.useSessionToken(ctx, asker.getString("csrf_token"));
+    Long remaining = asker.getLong("remaining_ms");
     Map<String, Object> data = new HashMap<>();
-    data.put("id", first.getLong("id"));
-    data.put("title", first.getString("title"));
-    data.put("questions", rows.stream().map(AttemptView::question).toList());
-    data.put("maxSeq", rows.stream().mapToLong(r -> r.getLong("seq") == null ? 0 : r.getLong("seq")).max().orElse(0));
+    data.put("id", asker.getLong("id"));
+    data.put("title", asker.getString("title"));
+    data.put("questions",
+        page.items().stream().map(item -> AttemptView.question(item.question(), item.row())).toList());
+    data.put("maxSeq", page.items().stream().map(Attempts.Page.Item::row)
+        .mapToLong(row -> row.getLong("seq") == null ? 0 : row.getLong("seq")).max().orElse(0));
     data.put("remainingMs", remaining == null ? "" : String.valueOf(remaining));
     templates.respond(ctx, "attempt", data);
   }

@@ -1,12 +1,16 @@
 package io.quizworks.web;
 
+import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.MruCacheStorage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,11 +19,13 @@ import java.util.Map;
  * {@code ${…}} is escaped whatever the file is called: a question's text can never become markup.
  */
 public final class Templates {
-  private final FreeMarkerTemplateEngine engine;
+  private final Configuration configuration;
 
   public Templates(Vertx vertx) {
-    engine = FreeMarkerTemplateEngine.create(vertx, "ftlh");
-    Configuration configuration = engine.unwrap();
+    configuration = FreeMarkerTemplateEngine.create(vertx, "ftlh").unwrap();
+    // FreeMarker's own class-path loader reads templates as UTF-8 (the encoding set below); the Vert.x engine's
+    // loader decodes them in the JVM's default charset, as its render() encodes pages (see respond).
+    configuration.setTemplateLoader(new ClassTemplateLoader(Templates.class, "/"));
     configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
     configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
     // Records (our view values) are read as properties: ${question.prompt}.
@@ -41,11 +47,19 @@ public final class Templates {
     Map<String, Object> model = new HashMap<>(data);
     model.put("csrf", Csrf.token(ctx));
     Principal.of(ctx).ifPresent(user -> model.put("user", user));
-    engine
-        .render(model, "templates/" + page + ".ftlh")
-        .onSuccess(html -> ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-            .end(html))
-        .onFailure(ctx::fail);
+    // FreeMarker writes into a String here, which end() encodes as UTF-8. The Vert.x engine's render() writes
+    // through an OutputStreamWriter in the JVM's default charset: on a machine without a UTF-8 locale every
+    // accent and dash became "?", and its character-by-character encoder was a tenth of the server's time in
+    // an exam start (docs/benchmarks.md).
+    StringWriter html = new StringWriter(32 * 1024);
+    try {
+      configuration.getTemplate("templates/" + page + ".ftlh").process(model, html);
+    } catch (IOException | TemplateException e) {
+      ctx.fail(e);
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
+        .end(html.toString());
   }
 
   public void respond(RoutingContext ctx, String page, Map<String, Object> data) {
