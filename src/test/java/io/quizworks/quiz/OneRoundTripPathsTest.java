@@ -232,4 +232,23 @@ class OneRoundTripPathsTest {
     assertThat(late.getHeader("Location")).isEqualTo(page + "/result");
     assertThat(database.queryText("select status from attempt where id = " + attemptId)).isEqualTo("auto_submitted");
   }
+
+  @Test
+  @DisplayName("the attempt page shows a question as it is now, after a re-import edited it since the node read it")
+  void editedQuestionIsShownAsItIsNow() {
+    school.student("Remy Reload", "1");
+    TestClient remy = school.signIn("Remy Reload");
+    long attemptId = QuizFixture.startAttempt(remy, school.quiz(Map.of("title", "Shown as edited")));
+    long questionId = database.queryLong("select question_id from attempt_question where attempt_id = " + attemptId
+        + " and position = 1");
+    String before = database.queryText("select prompt from question where id = " + questionId);
+    assertThat(remy.get("/attempts/" + attemptId).bodyAsString()).doesNotContain("re-imported bank");
+
+    database.execute("update question set prompt = 'Which role reads a re-imported bank?', updated_at = now() "
+        + "where id = " + questionId);
+
+    assertThat(remy.get("/attempts/" + attemptId).bodyAsString()).contains("Which role reads a re-imported bank?");
+    database.execute("update question set prompt = '" + before.replace("'", "''") + "', updated_at = now() "
+        + "where id = " + questionId);
+  }
 }
