@@ -44,10 +44,10 @@ final class BenchmarkDatabase implements AutoCloseable {
 
   /**
    * A teacher, a class of {@code students} and a quiz open now over the Manufacturing banks the server loaded,
-   * drawing {@code questions} questions with the given time limit, that each student may attempt {@code
-   * attempts} times; then the database vacuumed and analysed, as autovacuum keeps it on a default PostgreSQL.
+   * drawing {@code questions} questions with the given time limit; then the database vacuumed and analysed,
+   * as autovacuum keeps it on a default PostgreSQL.
    */
-  SeededClass seed(int students, int questions, int timeLimitMinutes, int attempts) {
+  SeededClass seed(int students, int questions, int timeLimitMinutes) {
     long available = one("select count(*) from question q join bank b on b.id = q.bank_id where b.owner_id is null")
         .getLong(0);
     if (available < questions) {
@@ -72,8 +72,8 @@ final class BenchmarkDatabase implements AutoCloseable {
               .execute(Tuple.of(classId, hash, students))
               .compose(done -> connection.preparedQuery("insert into quiz (class_id, title, question_count, "
                       + "time_limit_minutes, opens_at, attempts_allowed) values ($1, 'Load benchmark', $2, $3, "
-                      + "now() - interval '1 minute', $4) returning id")
-                  .execute(Tuple.of(classId, questions, timeLimitMinutes, attempts)));
+                      + "now() - interval '1 minute', 1) returning id")
+                  .execute(Tuple.of(classId, questions, timeLimitMinutes)));
         })
         .compose(quiz -> {
           long quizId = quiz.iterator().next().getLong(0);

@@ -34,36 +34,20 @@ final class ExamRun {
   Result run() {
     List<StepStats.Summary> warmUp = List.of();
     if (options.warmUpStudents() > 0) {
-      // Short exams of its own, sat again and again by one class: a burst of 2 s and a quarter-second think time
-      // exercise every step quickly, and the rounds call the start and the page often enough for the server's
-      // JIT to finish compiling them, which one round of 500 students did not (docs/benchmarks.md).
-      warmUp = exam(options.warmUpStudents(), 2, 0.25, options.warmUpRounds(), new SaveLedger());
+      // A short exam of its own: a burst of 2 s and a quarter-second think time exercise every step quickly.
+      warmUp = exam(options.warmUpStudents(), 2, 0.25, new SaveLedger());
     }
     SaveLedger ledger = new SaveLedger();
-    List<StepStats.Summary> steps = exam(options.students(), options.releaseSeconds(), options.thinkSeconds(), 1,
-        ledger);
+    List<StepStats.Summary> steps = exam(options.students(), options.releaseSeconds(), options.thinkSeconds(), ledger);
     return new Result(warmUp, steps, ledger.check(database));
   }
 
-  /** A class signs in, then sits the quiz {@code rounds} times; the sign-ins and the last sitting's steps. */
-  private List<StepStats.Summary> exam(int students, double releaseSeconds, double thinkSeconds, int rounds,
-      SaveLedger ledger) {
+  private List<StepStats.Summary> exam(int students, double releaseSeconds, double thinkSeconds, SaveLedger ledger) {
     int timeLimitMinutes = (int) Math.ceil((releaseSeconds + (options.questions() + 2) * thinkSeconds) / 60) + 10;
-    BenchmarkDatabase.SeededClass seeded = database.seed(students, options.questions(), timeLimitMinutes, rounds);
+    BenchmarkDatabase.SeededClass seeded = database.seed(students, options.questions(), timeLimitMinutes);
     StepStats signIn = new StepStats("sign-in");
     List<VirtualStudent> signedIn = SignIns.run(scheduler, client, options, seeded, signIn);
-    List<StepStats.Summary> sitting = List.of();
-    for (int round = 0; round < rounds; round++) {
-      sitting = sit(signedIn, seeded.quizId(), releaseSeconds, thinkSeconds, ledger);
-    }
-    List<StepStats.Summary> steps = new ArrayList<>(List.of(signIn.summary()));
-    steps.addAll(sitting);
-    return steps;
-  }
 
-  /** Every student starts the quiz within the release window, answers every question and submits. */
-  private List<StepStats.Summary> sit(List<VirtualStudent> signedIn, long quizId, double releaseSeconds,
-      double thinkSeconds, SaveLedger ledger) {
     StepStats start = new StepStats("start");
     StepStats page = new StepStats("attempt page");
     StepStats save = new StepStats("save");
@@ -75,7 +59,7 @@ final class ExamRun {
     for (VirtualStudent student : signedIn) {
       long release = burst + Scheduler.seconds(random.nextDouble() * releaseSeconds);
       Random answers = new Random(random.nextLong());
-      outcomes.add(scheduler.timed(start, release, () -> student.start(quizId))
+      outcomes.add(scheduler.timed(start, release, () -> student.start(seeded.quizId()))
           .compose(started -> {
             long opened = Scheduler.now();
             return scheduler.timed(page, opened, student::openAttempt);
@@ -85,7 +69,7 @@ final class ExamRun {
           .onSuccess(submitted -> ledger.submitted(student.attemptId())));
     }
     Future.join(outcomes).otherwiseEmpty().await();
-    return List.of(start.summary(), page.summary(), save.summary(), submit.summary());
+    return List.of(signIn.summary(), start.summary(), page.summary(), save.summary(), submit.summary());
   }
 
   /** Answers the attempt's questions in order, the k-th one due k think times after the student started. */

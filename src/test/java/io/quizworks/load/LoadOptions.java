@@ -28,7 +28,6 @@ import java.util.function.Function;
  * @param pgbenchSeconds how long the baseline runs
  * @param warmUpStudents exam mode: a class of this many first sits a short exam of its own, unreported in the
  *     tables, so that neither the server's nor the generator's JIT compiler is still at work in the measured one
- * @param warmUpRounds exam mode: how many times the warm-up class sits its exam
  * @param warmUpSeconds rate mode: saves at the first rate for this long before the baseline and the steps
  */
 record LoadOptions(
@@ -49,7 +48,6 @@ record LoadOptions(
     int pgbenchClients,
     double pgbenchSeconds,
     int warmUpStudents,
-    int warmUpRounds,
     double warmUpSeconds) {
 
   static final String USAGE = """
@@ -57,7 +55,7 @@ record LoadOptions(
                        [--questions 20] [--sign-in-rate 40] [--connections 512] [--seed 42]
                        [--rate-start 100] [--rate-factor 1.25] [--step-seconds 15] [--p99-limit-ms 50]
                        [--error-limit 0.001] [--pgbench-clients 16] [--pgbench-seconds 20]
-                       [--warm-up-students 500] [--warm-up-rounds 12] [--warm-up-seconds 10]
+                       [--warm-up-students 500] [--warm-up-seconds 10]
       The database comes from the same PG* variables or DATABASE_URL the server reads.""";
 
   static LoadOptions parse(String... args) {
@@ -89,7 +87,6 @@ record LoadOptions(
         options.whole("pgbench-clients", 16, 1, 1000),
         options.number("pgbench-seconds", 20, 1, 3600),
         options.whole("warm-up-students", 500, 0, 1_000_000),
-        options.whole("warm-up-rounds", 12, 1, 1_000),
         options.number("warm-up-seconds", 10, 0, 3600));
     options.rejectUnknown();
     return parsed;
