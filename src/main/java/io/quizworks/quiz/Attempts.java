@@ -495,28 +495,28 @@ public final class Attempts {
   /** Scores a locked attempt in progress and closes it; its status afterwards. */
   private Future<String> scoreAndClose(SqlConnection connection, long attemptId) {
     return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
-        BigDecimal score = BigDecimal.ZERO;
-        BigDecimal max = BigDecimal.ZERO;
-        List<Long> questionIds = new ArrayList<>();
-        List<String> points = new ArrayList<>();
-        List<String> outcomes = new ArrayList<>();
-        for (Row row : rows) {
-          Question question = QuestionRows.question(row);
-          JsonObject answer = row.getJsonObject("answer");
-          Score result = Scorer.score(question, stored(question, answer));
-          score = score.add(result.points());
-          max = max.add(question.points());
-          if (answer != null) {
-            questionIds.add(row.getLong("question_id"));
-            points.add(result.points().toPlainString());
-            outcomes.add(result.outcome().name().toLowerCase(Locale.ROOT));
-          }
+      BigDecimal score = BigDecimal.ZERO;
+      BigDecimal max = BigDecimal.ZERO;
+      List<Long> questionIds = new ArrayList<>();
+      List<String> points = new ArrayList<>();
+      List<String> outcomes = new ArrayList<>();
+      for (Row row : rows) {
+        Question question = QuestionRows.question(row);
+        JsonObject answer = row.getJsonObject("answer");
+        Score result = Scorer.score(question, stored(question, answer));
+        score = score.add(result.points());
+        max = max.add(question.points());
+        if (answer != null) {
+          questionIds.add(row.getLong("question_id"));
+          points.add(result.points().toPlainString());
+          outcomes.add(result.outcome().name().toLowerCase(Locale.ROOT));
         }
-        return query(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT, Map.of("attemptId", attemptId,
-            "questionIds", questionIds.toArray(new Long[0]), "points", points.toArray(new String[0]),
-            "outcomes", outcomes.toArray(new String[0]), "score", score, "maxScore", max))
-            .map(closed -> closed.get(0).getString("status"));
-      });
+      }
+      return query(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT, Map.of("attemptId", attemptId,
+          "questionIds", questionIds.toArray(new Long[0]), "points", points.toArray(new String[0]),
+          "outcomes", outcomes.toArray(new String[0]), "score", score, "maxScore", max))
+          .map(closed -> closed.get(0).getString("status"));
+    });
   }
 
   /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */
