@@ -1,12 +1,12 @@
 package io.quizworks.quiz;
 
+import io.quizworks.web.EscapedText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,10 +19,10 @@ final class AttemptView {
   /** One question of the page: what every student sees of it, and this attempt's row (orders, saved answer). */
   static Map<String, Object> question(ShownQuestions.Shown shown, Row row) {
     JsonObject answer = row.getJsonObject("answer") == null ? new JsonObject() : row.getJsonObject("answer");
-    Map<String, String> texts = shown.choiceTexts();
-    List<String> matches = new ArrayList<>();
+    Map<String, EscapedText> texts = shown.choiceTexts();
+    List<Integer> matchOrder = new ArrayList<>();
     for (Object index : row.getJsonArray("match_order")) {
-      matches.add(shown.matches().get(((Number) index).intValue()));
+      matchOrder.add(((Number) index).intValue());
     }
     JsonObject pairs = answer.getJsonObject("pairs", new JsonObject());
     List<Map<String, Object>> choices = new ArrayList<>();
@@ -30,14 +30,13 @@ final class AttemptView {
       String label = (String) stored;
       String matched = pairs.getString(label, "");
       List<Map<String, Object>> options = new ArrayList<>();
-      for (String match : matches) {
-        options.add(Map.of("text", match, "selected", match.equals(matched)));
+      for (int index : matchOrder) {
+        options.add(Map.of("text", shown.matchTexts().get(index), "selected", shown.matches().get(index).equals(matched)));
       }
-      choices.add(Map.of("label", label, "text", texts.getOrDefault(label, ""), "selected", selected(answer, label),
-          "position", position(answer, label), "matchOptions", options));
+      choices.add(Map.of("label", label, "text", texts.getOrDefault(label, EscapedText.of("")),
+          "selected", selected(answer, label), "position", position(answer, label), "matchOptions", options));
     }
     String type = shown.type();
-    String prompt = shown.prompt();
     String points = shown.points();
     Map<String, Object> view = new HashMap<>();
     view.put("position", row.getInteger("position"));
@@ -52,8 +51,8 @@ final class AttemptView {
     view.put("numeric", type.equals("numeric"));
     view.put("ordering", type.equals("ordering"));
     view.put("matching", type.equals("matching"));
-    view.put("selectAllHint", type.equals("multiple_response") && !prompt.toLowerCase(Locale.ROOT).contains("select all"));
-    view.put("prompt", prompt);
+    view.put("selectAllHint", shown.selectAllHint());
+    view.put("prompt", shown.prompt());
     view.put("points", points);
     view.put("onePoint", points.equals("1"));
     view.put("choices", choices);

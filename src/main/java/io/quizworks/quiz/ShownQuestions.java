@@ -1,5 +1,6 @@
 package io.quizworks.quiz;
 
+import io.quizworks.web.EscapedText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Shareable;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,18 +24,25 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ShownQuestions implements Shareable {
   private static final int MOST_QUESTIONS = 20_000;
 
-  /** One question as the attempt page shows it, read from the columns a student may see. */
-  record Shown(OffsetDateTime version, String type, String prompt, String points, Map<String, String> choiceTexts,
-      List<String> matches) {
+  /**
+   * One question as the attempt page shows it, read from the columns a student may see, its texts escaped for
+   * the page once: the match texts also as they are, which saved answers hold.
+   */
+  record Shown(OffsetDateTime version, String type, EscapedText prompt, boolean selectAllHint, String points,
+      Map<String, EscapedText> choiceTexts, List<String> matches, List<EscapedText> matchTexts) {
     static Shown of(Row row) {
       JsonObject content = row.getJsonObject("content");
-      Map<String, String> texts = new HashMap<>();
+      Map<String, EscapedText> texts = new HashMap<>();
       content.getJsonArray("choices", new JsonArray()).forEach(choice -> texts.put(
-          ((JsonObject) choice).getString("label"), ((JsonObject) choice).getString("text")));
+          ((JsonObject) choice).getString("label"), EscapedText.of(((JsonObject) choice).getString("text"))));
       List<String> matches = new ArrayList<>();
       content.getJsonArray("matches", new JsonArray()).forEach(match -> matches.add((String) match));
-      return new Shown(row.getOffsetDateTime("updated_at"), row.getString("type"), row.getString("prompt"),
-          row.getBigDecimal("points").stripTrailingZeros().toPlainString(), Map.copyOf(texts), List.copyOf(matches));
+      String type = row.getString("type");
+      String prompt = row.getString("prompt");
+      return new Shown(row.getOffsetDateTime("updated_at"), type, EscapedText.of(prompt),
+          type.equals("multiple_response") && !prompt.toLowerCase(Locale.ROOT).contains("select all"),
+          row.getBigDecimal("points").stripTrailingZeros().toPlainString(), Map.copyOf(texts), List.copyOf(matches),
+          matches.stream().map(EscapedText::of).toList());
     }
   }
 

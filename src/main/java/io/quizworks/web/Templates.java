@@ -4,13 +4,11 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.MruCacheStorage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,7 +27,7 @@ public final class Templates {
     configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
     configuration.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
     // Records (our view values) are read as properties: ${question.prompt}.
-    configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
+    configuration.setObjectWrapper(new ViewObjectWrapper());
     configuration.setDefaultEncoding("UTF-8");
     configuration.setOutputEncoding("UTF-8");
     // Vert.x caches each page's template but leaves FreeMarker without a cache, so every <#import> of the
@@ -46,12 +44,12 @@ public final class Templates {
   public void respond(RoutingContext ctx, int status, String page, Map<String, Object> data) {
     Map<String, Object> model = new HashMap<>(data);
     model.put("csrf", Csrf.token(ctx));
-    Principal.of(ctx).ifPresent(user -> model.put("user", user));
-    // FreeMarker writes into a String here, which end() encodes as UTF-8. The Vert.x engine's render() writes
-    // through an OutputStreamWriter in the JVM's default charset: on a machine without a UTF-8 locale every
-    // accent and dash became "?", and its character-by-character encoder was a tenth of the server's time in
-    // an exam start (docs/benchmarks.md).
-    StringWriter html = new StringWriter(32 * 1024);
+    Principal.of(ctx).ifPresent(user -> model.put("user", Map.of("name", user.name(), "teacher", user.isTeacher())));
+    // FreeMarker writes UTF-8 bytes here (Utf8Page). The Vert.x engine's render() writes through an
+    // OutputStreamWriter in the JVM's default charset: on a machine without a UTF-8 locale every accent and dash
+    // became "?", and its character-by-character encoder was a tenth of the server's time in an exam start
+    // (docs/benchmarks.md).
+    Utf8Page html = new Utf8Page();
     try {
       configuration.getTemplate("templates/" + page + ".ftlh").process(model, html);
     } catch (IOException | TemplateException e) {
@@ -59,7 +57,7 @@ public final class Templates {
       return;
     }
     ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(html.toString());
+        .end(html.body());
   }
 
   public void respond(RoutingContext ctx, String page, Map<String, Object> data) {
