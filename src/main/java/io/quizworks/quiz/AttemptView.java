@@ -31,7 +31,8 @@ final class AttemptView {
       String matched = pairs.getString(label, "");
       List<Map<String, Object>> options = new ArrayList<>();
       for (int index : matchOrder) {
-        options.add(Map.of("text", shown.matchTexts().get(index), "selected", shown.matches().get(index).equals(matched)));
+        options.add(Map.of("text", shown.matchTexts().get(index),
+            "selected", shown.matches().get(index).equals(matched)));
       }
       choices.add(Map.of("label", label, "text", texts.getOrDefault(label, EscapedText.of("")),
           "selected", selected(answer, label), "position", position(answer, label), "matchOptions", options));
