@@ -14,6 +14,8 @@ import java.util.Map;
  * their stored order, and the student's saved answer filled in. Built only from what a student may see.
  */
 final class AttemptView {
+  private static final EscapedText NO_TEXT = EscapedText.of("");
+
   private AttemptView() {}
 
   /** One question of the page: what every student sees of it, and this attempt's row (orders, saved answer). */
@@ -34,7 +36,7 @@ final class AttemptView {
         options.add(Map.of("text", shown.matchTexts().get(index),
             "selected", shown.matches().get(index).equals(matched)));
       }
-      choices.add(Map.of("label", label, "text", texts.getOrDefault(label, EscapedText.of("")),
+      choices.add(Map.of("label", label, "text", texts.getOrDefault(label, NO_TEXT),
           "selected", selected(answer, label), "position", position(answer, label), "matchOptions", options));
     }
     String type = shown.type();

@@ -22,9 +22,4 @@ public final class EscapedText {
   String html() {
     return html;
   }
-
-  @Override
-  public String toString() {
-    return html;
-  }
 }
