@@ -31,6 +31,7 @@ public final class SessionAuth implements Handler<RoutingContext> {
             Csrf.useSessionToken(ctx, found.get().csrfToken());
           } else {
             Cookies.clear(ctx, Cookies.SESSION);
+            Csrf.sessionEnded(ctx);
           }
           ctx.next();
         })

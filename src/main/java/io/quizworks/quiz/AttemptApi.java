@@ -98,7 +98,7 @@ public final class AttemptApi {
 
   private void save(RoutingContext ctx) {
     if (!Csrf.sameOrigin(ctx)) {
-      Csrf.refuse(ctx, "origin " + ctx.request().getHeader("Origin"));
+      Csrf.refuse(ctx, "origin " + ctx.request().getHeader("Origin"), Csrf.Reason.FOREIGN_ORIGIN);
       return;
     }
     String token = ctx.request().getHeader(Csrf.HEADER);
@@ -125,7 +125,7 @@ public final class AttemptApi {
         .onSuccess(saved -> {
           saved.asker().ifPresent(asker -> asker.attachTo(ctx));
           switch (saved.status()) {
-            case 403 -> Csrf.refuse(ctx, "missing or wrong token");
+            case 403 -> Csrf.refuse(ctx, "missing or wrong token", Csrf.Reason.STALE_FORM);
             case 404 -> Guards.denied(ctx, "attempt " + attemptId + " answer " + position);
             default -> json(ctx, saved.status(), saved.body());
           }

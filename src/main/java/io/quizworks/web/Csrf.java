@@ -25,6 +25,7 @@ public final class Csrf implements Handler<RoutingContext> {
   public static final String HEADER = "X-CSRF-Token";
   private static final Logger LOG = LoggerFactory.getLogger(Csrf.class);
   private static final String TOKEN_KEY = "quizworks.csrf";
+  private static final String SESSION_ENDED_KEY = "quizworks.session-ended";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,6 +47,38 @@ public final class Csrf implements Handler<RoutingContext> {
     ctx.put(TOKEN_KEY, token);
   }
 
+  /**
+   * Notes that the request came with the cookie of a session that has ended (timed out, or signed out in
+   * another tab), so that a form it sends is answered "sign in again" rather than a bare refusal.
+   */
+  public static void sessionEnded(RoutingContext ctx) {
+    ctx.put(SESSION_ENDED_KEY, Boolean.TRUE);
+  }
+
+  /** Why a form was refused, for the error page to say what the visitor can do about it. */
+  public enum Reason {
+    /** Sent from another site: nothing to tell the visitor. */
+    FOREIGN_ORIGIN,
+    /** The browser's session ended before the form was sent: sign in again. */
+    SIGNED_OUT,
+    /** The page holding the form is older than the session or its cookie: reload it. */
+    STALE_FORM
+  }
+
+  /** The failure a refused form is answered with: a 403 whose page says why. */
+  public static final class Refused extends RuntimeException {
+    private final Reason reason;
+
+    Refused(Reason reason) {
+      super(reason.name(), null, false, false);
+      this.reason = reason;
+    }
+
+    public Reason reason() {
+      return reason;
+    }
+  }
+
   public static String newToken() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
@@ -59,10 +92,11 @@ public final class Csrf implements Handler<RoutingContext> {
       return;
     }
     if (!sameOrigin(ctx)) {
-      refuse(ctx, "origin " + ctx.request().getHeader("Origin"));
+      refuse(ctx, "origin " + ctx.request().getHeader("Origin"), Reason.FOREIGN_ORIGIN);
       return;
     }
     String expected = ctx.get(TOKEN_KEY);
+    boolean signedIn = expected != null;
     if (expected == null) {
       Cookie cookie = Cookies.get(ctx, Cookies.ANONYMOUS_CSRF);
       expected = cookie == null ? null : cookie.getValue();
@@ -72,10 +106,30 @@ public final class Csrf implements Handler<RoutingContext> {
       given = ctx.request().getFormAttribute(FORM_FIELD);
     }
     if (expected == null || expected.isEmpty() || given == null || !constantTimeEquals(expected, given)) {
-      refuse(ctx, "missing or wrong token");
+      if (!signedIn && (Boolean.TRUE.equals(ctx.get(SESSION_ENDED_KEY)) || Guards.isApi(ctx))) {
+        refuseSignedOut(ctx);
+      } else {
+        refuse(ctx, "missing or wrong token", Reason.STALE_FORM);
+      }
       return;
     }
     ctx.next();
+  }
+
+  /**
+   * Refuses a request sent without a session (one that has ended, or, to a JSON endpoint, none at all) as the
+   * route's guard would have: a JSON endpoint answers 401, a form gets a page that says to sign in again.
+   * Nothing was changed, whoever sent it; every unsafe JSON endpoint is for signed-in students only.
+   */
+  private static void refuseSignedOut(RoutingContext ctx) {
+    LOG.info("Refused {} {} from {}: the session it was sent from has ended", ctx.request().method(),
+        ctx.request().path(), ctx.request().remoteAddress());
+    if (Guards.isApi(ctx)) {
+      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+          .end(Guards.signedOutBody().encode());
+      return;
+    }
+    ctx.fail(403, new Refused(Reason.SIGNED_OUT));
   }
 
   /** Whether an unsafe request comes from this site, when the browser says where it comes from. */
@@ -88,10 +142,10 @@ public final class Csrf implements Handler<RoutingContext> {
     return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 
-  public static void refuse(RoutingContext ctx, String why) {
+  public static void refuse(RoutingContext ctx, String why, Reason reason) {
     LOG.warn("CSRF check refused {} {} from {}: {}", ctx.request().method(), ctx.request().path(),
         ctx.request().remoteAddress(), why);
-    ctx.fail(403);
+    ctx.fail(403, new Refused(reason));
   }
 
   private static boolean constantTimeEquals(String a, String b) {

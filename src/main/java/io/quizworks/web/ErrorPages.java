@@ -40,6 +40,8 @@ public final class ErrorPages {
       respond(ctx, status, "Something went wrong", "The server could not complete this request. Try again in a moment.");
     } else if (status == 404) {
       notFound(ctx);
+    } else if (ctx.failure() instanceof Csrf.Refused refused) {
+      formRefused(ctx, refused.reason());
     } else if (status == 413) {
       // In practice only a file upload is this large (a bank or a roster): say what to do about the file.
       respond(ctx, status, "File too large", "The server accepts files of up to " + maxBodyBytes / (1024 * 1024)
@@ -47,6 +49,18 @@ public final class ErrorPages {
           + "not a workbook with pictures, or split it into several files.");
     } else {
       respond(ctx, status, "Request refused", "The server could not accept this request.");
+    }
+  }
+
+  private void formRefused(RoutingContext ctx, Csrf.Reason reason) {
+    switch (reason) {
+      case SIGNED_OUT -> respond(ctx, 403, "Signed out", "Your session ended before this form was sent (after a "
+          + "time without activity, or because you signed out in another tab), so nothing was changed. Sign in "
+          + "again, then send the form again.", true);
+      case STALE_FORM -> respond(ctx, 403, "Form out of date", "This page was opened before your last sign-in, or "
+          + "its security cookie has gone, so the form was not sent and nothing was changed. Reload the page, "
+          + "then send the form again.", false);
+      case FOREIGN_ORIGIN -> respond(ctx, 403, "Request refused", "The server could not accept this request.");
     }
   }
 
@@ -65,6 +79,10 @@ public final class ErrorPages {
   }
 
   private void respond(RoutingContext ctx, int status, String title, String message) {
+    respond(ctx, status, title, message, false);
+  }
+
+  private void respond(RoutingContext ctx, int status, String title, String message, boolean offerSignIn) {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
@@ -75,6 +93,7 @@ public final class ErrorPages {
           .end(new JsonObject().put("error", title).put("message", message).encode());
       return;
     }
-    templates.respond(ctx, status, "error", Map.of("title", title, "message", message, "status", status));
+    templates.respond(ctx, status, "error",
+        Map.of("title", title, "message", message, "status", status, "offerSignIn", offerSignIn));
   }
 }

@@ -153,6 +153,71 @@ class SessionsAndSignInTest {
   }
 
   @Test
+  @DisplayName("a teacher whose session ended while filling in a form is told to sign in again, and nothing is made")
+  void formAfterSessionEnded() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Fern Form", "fern@school.test", "form password");
+    teacher.get("/classes");
+    database.execute("update session set last_seen_at = now() - interval '2 hours' where role = 'teacher' and user_id = "
+        + "(select id from teacher where email = 'fern@school.test')");
+
+    HttpResponse<Buffer> sent = teacher.postForm("/classes", Map.of("name", "Made after sign-out"));
+
+    assertThat(sent.statusCode()).isEqualTo(403);
+    assertThat(sent.bodyAsString()).contains("Signed out", "Sign in again, then send the form again",
+        "href=\"/signin\"", "href=\"/student/signin\"");
+    assertThat(database.queryLong("select count(*) from class where name = 'Made after sign-out'")).isZero();
+  }
+
+  @Test
+  @DisplayName("a student whose session ended before pressing Start is told to sign in again, and no attempt begins")
+  void startAfterSessionEnded() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Sam Start", "sam@school.test", "start password");
+    long teacherId = database.queryLong("select id from teacher where email = 'sam@school.test'");
+    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
+        + ", 'Start class', 'STRT22') returning id");
+    long quizId = database.queryLong("insert into quiz (class_id, title, question_count) values (" + classId
+        + ", 'Start quiz', 3) returning id");
+    database.execute("insert into quiz_bank (quiz_id, bank_id) select " + quizId + ", id from bank");
+    database.execute("insert into student (class_id, display_name, password_hash) select " + classId
+        + ", 'Late Starter', password_hash from teacher where id = " + teacherId);
+    TestClient student = client();
+    assertThat(student.signInStudent("STRT22", "Late Starter", "start password").statusCode()).isEqualTo(303);
+    student.get("/student");
+    database.execute("delete from session where role = 'student' and user_id = "
+        + "(select id from student where display_name = 'Late Starter')");
+
+    HttpResponse<Buffer> form = student.postForm("/quizzes/" + quizId + "/start", Map.of());
+    HttpResponse<Buffer> api = student.request(HttpMethod.POST, "/api/attempts/1/submit")
+        .putHeader("X-CSRF-Token", "a token of the ended session").send().await();
+
+    assertThat(form.statusCode()).isEqualTo(403);
+    assertThat(form.bodyAsString()).contains("Signed out", "nothing was changed", "href=\"/student/signin\"");
+    assertThat(api.statusCode()).as("a page's script is told the session ended, as the guard tells it").isEqualTo(401);
+    assertThat(api.bodyAsJsonObject().getString("error")).isEqualTo("signed-out");
+    assertThat(database.queryLong("select count(*) from attempt where quiz_id = " + quizId)).isZero();
+  }
+
+  @Test
+  @DisplayName("a form from a page opened before the last sign-in is refused as out of date, and nothing is made")
+  void staleForm() {
+    TestClient teacher = client();
+    teacher.signUpTeacher("Olga Old", "olga@school.test", "stale password");
+    String oldToken = teacher.csrf();
+    teacher.postForm("/signout", Map.of());
+    teacher.get("/signin");
+    teacher.postForm("/signin", Map.of("email", "olga@school.test", "password", "stale password"));
+
+    HttpResponse<Buffer> sent = teacher.postRawForm("/classes", Map.of("_csrf", oldToken, "name", "From an old page"));
+
+    assertThat(sent.statusCode()).isEqualTo(403);
+    assertThat(sent.bodyAsString()).contains("Form out of date", "Reload the page, then send the form again")
+        .doesNotContain("href=\"/signin\"");
+    assertThat(database.queryLong("select count(*) from class where name = 'From an old page'")).isZero();
+  }
+
+  @Test
   @DisplayName("a page carries the security headers, with no inline script allowed")
   void headers() {
     HttpResponse<Buffer> page = client().get("/");

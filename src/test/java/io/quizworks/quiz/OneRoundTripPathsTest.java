@@ -188,7 +188,8 @@ class OneRoundTripPathsTest {
 
     TestClient stranger = new TestClient(school.vertx, app.port());
     assertThat(stranger.request(HttpMethod.POST, api).putHeader("X-CSRF-Token", stella.csrf())
-        .sendJsonObject(new JsonObject()).await().statusCode()).as("another session's token, no session").isEqualTo(403);
+        .sendJsonObject(new JsonObject()).await().statusCode()).as("another session's token, no session: signed out")
+        .isEqualTo(401);
     assertThat(stranger.postRawForm(form, Map.of("_csrf", stella.csrf())).statusCode()).isEqualTo(403);
     assertThat(attempts(quizId)).isZero();
 
