@@ -35,6 +35,33 @@ final class ExportSql {
           + "order by z.created_at, z.id";
 
   /**
+   * Attempt {@code a}'s score scaled to its quiz {@code q}'s {@code points_possible} (see {@link
+   * #POINTS_POSSIBLE}), so that attempts which drew questions worth more or less compare as shares.
+   */
+  static final String SCALED_SCORE =
+      """
+      case when a.max_score is null or a.max_score = 0 or q.points_possible is null
+                or a.max_score = q.points_possible then a.score
+           else a.score * q.points_possible / a.max_score end
+      """;
+
+  /**
+   * The score quiz {@code q}'s grading method keeps from one student's scaled scores {@code s.score} (rows
+   * grouped by student): the highest, the average, the first or the last, rounded to 2 decimals. The
+   * gradebook and the results page both keep it this way, so they always show the same number.
+   */
+  static final String KEPT_SCORE =
+      """
+      round(case q.grading_method
+              when 'highest' then max(s.score)
+              when 'average' then avg(s.score)
+              -- {number, score} pairs compare by number first: the first and the last attempt.
+              when 'first' then (min(array[s.number, s.score]))[2]
+              else (max(array[s.number, s.score]))[2]
+            end, 2)
+      """;
+
+  /**
    * One row per student of class $1 with the kept score of every quiz they have one for, as a JSON object
    * from quiz id to score (so a row can never shift columns): each
    * submitted attempt's score scaled to the quiz's points possible, then kept as the quiz's grading method
@@ -50,21 +77,15 @@ final class ExportSql {
       ),
       scaled as (
         select a.student_id, a.quiz_id, a.number,
-               case when a.max_score is null or a.max_score = 0 or q.points_possible is null
-                         or a.max_score = q.points_possible then a.score
-                    else a.score * q.points_possible / a.max_score end as score
+      """ + SCALED_SCORE + """
+               as score
         from attempt a join quizzes q on q.id = a.quiz_id
         where a.status <> 'in_progress' and a.score is not null
       ),
       kept as (
         select s.student_id, s.quiz_id,
-               round(case q.grading_method
-                       when 'highest' then max(s.score)
-                       when 'average' then avg(s.score)
-                       -- {number, score} pairs compare by number first: the first and the last attempt.
-                       when 'first' then (min(array[s.number, s.score]))[2]
-                       else (max(array[s.number, s.score]))[2]
-                     end, 2) as score
+      """ + KEPT_SCORE + """
+               as score
         from scaled s join quizzes q on q.id = s.quiz_id
         group by s.student_id, s.quiz_id, q.grading_method
       ),

@@ -14,28 +14,45 @@ final class ResultsSql {
 
   /**
    * One row per student of the class: the score kept by the quiz's grading method over submitted attempts,
-   * the status of their latest attempt, and the time their latest submitted attempt took.
+   * scaled and kept exactly as the gradebook keeps it ({@link ExportSql#SCALED_SCORE}, {@link
+   * ExportSql#KEPT_SCORE}) and out of the same points possible, the status of their latest attempt, and the
+   * time their latest submitted attempt took.
    */
   static final String STUDENT_RESULTS =
       """
+      with q as materialized (
+        select z.id, z.class_id, z.grading_method,
+      """ + ExportSql.POINTS_POSSIBLE + """
+               as points_possible
+        from quiz z where z.id = #{quizId}
+      ),
+      scaled as (
+        select a.student_id, a.number,
+      """ + ExportSql.SCALED_SCORE + """
+               as score
+        from attempt a join q on q.id = a.quiz_id
+        where a.status <> 'in_progress' and a.score is not null
+      ),
+      kept as (
+        select s.student_id,
+      """ + ExportSql.KEPT_SCORE + """
+               as score
+        from scaled s cross join q
+        group by s.student_id, q.grading_method
+      )
       select s.id as student_id, s.display_name, s.student_number,
              count(a.id) as attempts_used,
              (array_agg(a.status order by a.number desc) filter (where a.id is not null))[1] as status,
-             case z.grading_method
-               when 'highest' then max(a.score) filter (where a.status <> 'in_progress')
-               when 'average' then round(avg(a.score) filter (where a.status <> 'in_progress'), 2)
-               when 'first' then (array_agg(a.score order by a.number) filter (where a.status <> 'in_progress'))[1]
-               else (array_agg(a.score order by a.number desc) filter (where a.status <> 'in_progress'))[1]
-             end as kept_score,
-             max(a.max_score) filter (where a.status <> 'in_progress') as max_score,
+             k.score as kept_score,
+             case when k.score is not null then coalesce(q.points_possible, max(a.max_score)) end as max_score,
              (array_agg(extract(epoch from a.submitted_at - a.started_at)::bigint order by a.number desc)
                 filter (where a.status <> 'in_progress'))[1] as seconds_taken,
              max(a.submitted_at) as submitted_at
-      from quiz z
-      join student s on s.class_id = z.class_id
-      left join attempt a on a.quiz_id = z.id and a.student_id = s.id
-      where z.id = #{quizId}
-      group by s.id, s.display_name, s.student_number, z.grading_method
+      from q
+      join student s on s.class_id = q.class_id
+      left join attempt a on a.quiz_id = q.id and a.student_id = s.id
+      left join kept k on k.student_id = s.id
+      group by s.id, s.display_name, s.student_number, k.score, q.points_possible
       order by lower(s.display_name)
       """;
 

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -92,6 +95,36 @@ class ResultsPagesTest {
     assertThat(page).contains("aria-sort=\"descending\"");
     String ascending = teacher.get("/quizzes/" + quizId + "/results?sort=score&dir=asc").bodyAsString();
     assertThat(ascending.indexOf("Weak Student")).isLessThan(ascending.indexOf("Strong Student"));
+  }
+
+  /**
+   * One student, two submitted attempts that drew questions worth different totals: 9 of 12, then 8 of 10.
+   * Scaled to the quiz's 12 points possible they are 9 and 9.6.
+   */
+  @ParameterizedTest(name = "{0}: {1} of 12, {2}%")
+  @CsvSource({"highest, 9.6, 80", "last, 9.6, 80", "first, 9, 75", "average, 9.3, 77.5"})
+  @DisplayName("keeps the score the gradebook keeps, whatever each attempt was out of")
+  void sameKeptScoreAsTheGradebook(String gradingMethod, String kept, String percent) {
+    long teacherId = database.queryLong("select id from teacher where email = 'rita@school.test'");
+    String code = ("KS" + gradingMethod.toUpperCase(java.util.Locale.ROOT) + "2345").substring(0, 8);
+    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
+        + ", 'Kept by " + gradingMethod + "', '" + code + "') returning id");
+    long studentId = database.queryLong("insert into student (class_id, display_name) values (" + classId
+        + ", 'Two Tries') returning id");
+    long quiz = database.queryLong("insert into quiz (class_id, title, question_count, attempts_allowed, "
+        + "grading_method) values (" + classId + ", 'Twice', 3, 2, '" + gradingMethod + "') returning id");
+    for (String[] attempt : List.of(new String[] {"1", "9", "12"}, new String[] {"2", "8", "10"})) {
+      database.execute("insert into attempt (quiz_id, student_id, number, seed, started_at, status, submitted_at, "
+          + "score, max_score) values (" + quiz + ", " + studentId + ", " + attempt[0] + ", 1, now() - interval '1 hour'"
+          + ", 'submitted', now(), " + attempt[1] + ", " + attempt[2] + ")");
+    }
+
+    String results = teacher.get("/quizzes/" + quiz + "/results").bodyAsString();
+    String gradebook = teacher.get("/classes/" + classId + "/gradebook.csv?layout=generic&format=plain").bodyAsString();
+
+    assertThat(results).contains("<td>" + kept + " / 12</td>", "<td>" + percent + "%</td>");
+    assertThat(gradebook.lines().filter(line -> line.contains("Two Tries")).findFirst().orElseThrow())
+        .endsWith("," + kept + "," + percent);
   }
 
   @Test
