@@ -22,11 +22,12 @@ public record Config(
     Duration saveGrace,
     ZoneId zone) {
   public static final String DEFAULT_DATABASE = "quizworks";
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
   public static Config fromEnvironment(Map<String, String> env) {
     return new Config(
         intValue(env, "PORT", 8080),
-        database(env),
+        withStatementTimeout(database(env), statementTimeout(env)),
         Path.of(env.getOrDefault("QUIZWORKS_QUESTIONS_DIR", "questions")),
         !"off".equalsIgnoreCase(env.getOrDefault("QUIZWORKS_SIGNUP", "on").strip()),
         "on".equalsIgnoreCase(env.getOrDefault("QUIZWORKS_DEMO", "off").strip()),
@@ -38,8 +39,14 @@ public record Config(
 
   /** The defaults with a given port, database and banks folder: what tests start. */
   public static Config of(int port, PgConnectOptions database, Path questionsDir) {
-    return new Config(port, database, questionsDir, true, false, Duration.ofMinutes(30), Duration.ofHours(12),
-        Duration.ofSeconds(30), ZoneId.of("UTC"));
+    return new Config(port, withStatementTimeout(database, DEFAULT_STATEMENT_TIMEOUT), questionsDir, true, false,
+        Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofSeconds(30), ZoneId.of("UTC"));
+  }
+
+  /** The same, with PostgreSQL cancelling any one statement of the server's after {@code timeout}. */
+  public Config withStatementTimeout(Duration timeout) {
+    return new Config(port, withStatementTimeout(database, timeout), questionsDir, signupOpen, demo, sessionIdle,
+        sessionAbsolute, saveGrace, zone);
   }
 
   public Config withDemo(boolean on) {
@@ -85,6 +92,24 @@ public record Config(
         .setDatabase(env.getOrDefault("PGDATABASE", DEFAULT_DATABASE))
         .setUser(env.getOrDefault("PGUSER", System.getProperty("user.name")))
         .setPassword(env.getOrDefault("PGPASSWORD", ""));
+  }
+
+  /**
+   * A statement that waits on a lock, or runs away, would otherwise hold its request, and a connection, for
+   * ever; PostgreSQL cancels it (SQLSTATE 57014) and the request is answered with a 503 the page retries. The
+   * longest statements a teacher starts (a gradebook export's query, a bank import's inserts, a key fix's
+   * re-score) take seconds at the sizes in docs/benchmarks.md.
+   */
+  private static Duration statementTimeout(Map<String, String> env) {
+    int seconds = intValue(env, "QUIZWORKS_STATEMENT_TIMEOUT_SECONDS", (int) DEFAULT_STATEMENT_TIMEOUT.toSeconds());
+    if (seconds < 0) {
+      throw new StartupException("QUIZWORKS_STATEMENT_TIMEOUT_SECONDS must be 0 (no limit) or more, found " + seconds);
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  private static PgConnectOptions withStatementTimeout(PgConnectOptions options, Duration timeout) {
+    return new PgConnectOptions(options).addProperty("statement_timeout", String.valueOf(timeout.toMillis()));
   }
 
   private static ZoneId zone(String name) {

@@ -28,7 +28,14 @@ public final class ErrorPages {
 
   public void failure(RoutingContext ctx) {
     int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-    if (status == 500 && unstorable(ctx.failure())) {
+    if (status == 500 && hasSqlState(ctx.failure(), "57014")) {
+      // Cancelled by the statement timeout (a lock held too long, or a runaway query): nothing was stored, and
+      // the same request may well succeed in a moment.
+      LOG.warn("{} {} gave up: a statement ran past the statement timeout", ctx.request().method(),
+          ctx.request().path());
+      respond(ctx, 503, "Database busy", "The database took too long to answer, so nothing was changed. Try again "
+          + "in a moment.");
+    } else if (status == 500 && unstorable(ctx.failure())) {
       // A NUL character typed into a form, an answer or an address: the request's fault, and retrying it
       // (as the quiz page does after a 500) could never succeed.
       LOG.warn("{} {} refused: it holds a character PostgreSQL cannot store", ctx.request().method(),
@@ -69,9 +76,12 @@ public final class ErrorPages {
    * "unsupported Unicode escape sequence" (22P05).
    */
   private static boolean unstorable(Throwable failure) {
+    return hasSqlState(failure, "22021") || hasSqlState(failure, "22P05");
+  }
+
+  private static boolean hasSqlState(Throwable failure, String sqlState) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DatabaseException database
-          && ("22021".equals(database.getSqlState()) || "22P05".equals(database.getSqlState()))) {
+      if (cause instanceof DatabaseException database && sqlState.equals(database.getSqlState())) {
         return true;
       }
     }

@@ -3,7 +3,9 @@ package io.quizworks.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.pgclient.PgConnectOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,24 @@ class ConfigTest {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of("PORT", "eighty")))
         .isInstanceOf(StartupException.class)
         .hasMessage("PORT must be a whole number, found 'eighty'");
+  }
+
+  @Test
+  @DisplayName("PostgreSQL cancels a statement after 30 s unless QUIZWORKS_STATEMENT_TIMEOUT_SECONDS says otherwise")
+  void statementTimeout() {
+    assertThat(Config.fromEnvironment(Map.of()).database().getProperties()).containsEntry("statement_timeout", "30000");
+    assertThat(Config.fromEnvironment(Map.of("QUIZWORKS_STATEMENT_TIMEOUT_SECONDS", "90")).database().getProperties())
+        .containsEntry("statement_timeout", "90000");
+    assertThat(Config.fromEnvironment(Map.of("QUIZWORKS_STATEMENT_TIMEOUT_SECONDS", "0")).database().getProperties())
+        .as("0: no limit, as PostgreSQL reads it").containsEntry("statement_timeout", "0");
+    assertThat(Config.fromEnvironment(Map.of("DATABASE_URL", "postgresql://quiz@db/exams")).database().getProperties())
+        .containsEntry("statement_timeout", "30000");
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("QUIZWORKS_STATEMENT_TIMEOUT_SECONDS", "-5")))
+        .hasMessageContaining("QUIZWORKS_STATEMENT_TIMEOUT_SECONDS must be 0 (no limit) or more, found -5");
+
+    PgConnectOptions given = new PgConnectOptions().setDatabase("exams");
+    Config config = Config.of(0, given, Path.of("questions")).withStatementTimeout(Duration.ofSeconds(2));
+    assertThat(config.database().getProperties()).containsEntry("statement_timeout", "2000");
+    assertThat(given.getProperties()).as("the options given are left as they were").doesNotContainKey("statement_timeout");
   }
 }
