@@ -29,12 +29,12 @@ public final class ErrorPages {
   public void failure(RoutingContext ctx) {
     int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
     if (status == 500 && hasSqlState(ctx.failure(), "57014")) {
-      // Cancelled by the statement timeout (a lock held too long, or a runaway query): nothing was stored, and
-      // the same request may well succeed in a moment.
+      // Cancelled by the statement timeout (a lock held too long, or a runaway query): its transaction is rolled
+      // back, and the same request may well succeed in a moment.
       LOG.warn("{} {} gave up: a statement ran past the statement timeout", ctx.request().method(),
           ctx.request().path());
-      respond(ctx, 503, "Database busy", "The database took too long to answer, so nothing was changed. Try again "
-          + "in a moment.");
+      respond(ctx, 503, "Database busy", "The database took too long to answer, so the request was stopped. Try "
+          + "again in a moment.");
     } else if (status == 500 && unstorable(ctx.failure())) {
       // A NUL character typed into a form, an answer or an address: the request's fault, and retrying it
       // (as the quiz page does after a 500) could never succeed.
