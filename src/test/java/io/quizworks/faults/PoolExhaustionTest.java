@@ -17,7 +17,10 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every connection of the pool is taken (held by the test) while a student saves. A save either waits for a
  * connection and is then stored and answered 200, or gives up and is answered with a 5xx, which the page
- * retries; it is never answered 2xx without being stored.
+ * retries; it is never answered 2xx without being stored. The same holds for a save whose statement waits on a
+ * lock past the statement timeout: PostgreSQL cancels it and the save is answered 503.
  */
 @ExtendWith(VertxExtension.class)
-@DisplayName("Saves when the database pool is exhausted")
+@DisplayName("Saves when the database pool is exhausted, or a statement waits too long")
 class PoolExhaustionTest {
   private static TestDatabase database;
   private static Config config;
@@ -151,5 +155,43 @@ class PoolExhaustionTest {
       noQueue.close().await();
       shortWait.close().await();
     }
+  }
+
+  @Test
+  @DisplayName("a save that waits on a locked attempt past the timeout is answered 503 and stores nothing; the resend is stored")
+  void lockedAttempt(Vertx vertx) {
+    Student lou = student("Lou Locked");
+    long attemptId = lou.attemptId;
+    JsonObject answer = lou.item.answer(1);
+    Quizworks impatient = Quizworks.start(vertx, config.withStatementTimeout(Duration.ofSeconds(1))).await();
+    try {
+      saveBehindALock(vertx, impatient, lou, answer);
+    } finally {
+      impatient.stop(vertx).await();
+    }
+    assertThat(db.responses(attemptId).get(1)).isEqualTo(new Db.Stored(1, answer));
+  }
+
+  /** Saves while another transaction holds the attempt's row, through a server with a 1 s statement timeout. */
+  private static void saveBehindALock(Vertx vertx, Quizworks impatient, Student lou, JsonObject answer) {
+    long attemptId = lou.attemptId;
+    SqlConnection locker = impatient.pool().getConnection().await();
+    Transaction transaction = locker.begin().await();
+    locker.preparedQuery("select id from attempt where id = $1 for update").execute(Tuple.of(attemptId)).await();
+    // Without a timeout the save would wait for this lock: let it go after 8 s, so a missing timeout fails the
+    // test (a 200, late) instead of hanging it.
+    vertx.setTimer(8_000, timer -> transaction.rollback());
+    long sent = System.nanoTime();
+    HttpResponse<Buffer> refused = lou.browser.save(impatient.port(), attemptId, 1, 1, answer).await();
+    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+    transaction.completion().otherwiseEmpty().await();
+    locker.close().await();
+
+    assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(503);
+    assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("Database busy");
+    assertThat(tookMs).as("cancelled by the 1 s timeout, not answered when the lock went at 8 s").isLessThan(8_000);
+    assertThat(db.responses(attemptId)).as("nothing stored by the refused save").doesNotContainKey(1);
+    HttpResponse<Buffer> resent = lou.browser.save(impatient.port(), attemptId, 1, 1, answer).await();
+    assertThat(resent.statusCode()).as(resent.bodyAsString()).isEqualTo(200);
   }
 }
