@@ -14,6 +14,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +107,7 @@ class ResultsPagesTest {
   @DisplayName("keeps the score the gradebook keeps, whatever each attempt was out of")
   void sameKeptScoreAsTheGradebook(String gradingMethod, String kept, String percent) {
     long teacherId = database.queryLong("select id from teacher where email = 'rita@school.test'");
-    String code = ("KS" + gradingMethod.toUpperCase(java.util.Locale.ROOT) + "2345").substring(0, 8);
+    String code = ("KS" + gradingMethod.toUpperCase(Locale.ROOT) + "2345").substring(0, 8);
     long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
         + ", 'Kept by " + gradingMethod + "', '" + code + "') returning id");
     long studentId = database.queryLong("insert into student (class_id, display_name) values (" + classId
