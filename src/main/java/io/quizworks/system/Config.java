@@ -22,7 +22,7 @@ public record Config(
     Duration saveGrace,
     ZoneId zone) {
   public static final String DEFAULT_DATABASE = "quizworks";
-  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
   public static Config fromEnvironment(Map<String, String> env) {
     return new Config(

@@ -125,8 +125,7 @@ public final class Csrf implements Handler<RoutingContext> {
     LOG.info("Refused {} {} from {}: the session it was sent from has ended", ctx.request().method(),
         ctx.request().path(), ctx.request().remoteAddress());
     if (Guards.isApi(ctx)) {
-      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
-          .end(Guards.signedOutBody().encode());
+      Guards.signedOut(ctx);
       return;
     }
     ctx.fail(403, new Refused(Reason.SIGNED_OUT));

@@ -55,8 +55,12 @@ public final class ErrorPages {
           + " MiB, and a CSV file of questions or of students is far smaller. Check that you chose the CSV file, "
           + "not a workbook with pictures, or split it into several files.");
     } else {
-      respond(ctx, status, "Request refused", "The server could not accept this request.");
+      refused(ctx, status);
     }
+  }
+
+  private void refused(RoutingContext ctx, int status) {
+    respond(ctx, status, "Request refused", "The server could not accept this request.");
   }
 
   private void formRefused(RoutingContext ctx, Csrf.Reason reason) {
@@ -67,7 +71,7 @@ public final class ErrorPages {
       case STALE_FORM -> respond(ctx, 403, "Form out of date", "This page was opened before your last sign-in, or "
           + "its security cookie has gone, so the form was not sent and nothing was changed. Reload the page, "
           + "then send the form again.", false);
-      case FOREIGN_ORIGIN -> respond(ctx, 403, "Request refused", "The server could not accept this request.");
+      case FOREIGN_ORIGIN -> refused(ctx, 403);
     }
   }
 

@@ -36,11 +36,16 @@ public final class Guards {
       return;
     }
     if (isApi(ctx)) {
-      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json").end(signedOutBody().encode());
+      signedOut(ctx);
       return;
     }
     String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
     ctx.redirect(signIn + "?next=" + next);
+  }
+
+  /** Answers a JSON request that has no session: 401 with {@link #signedOutBody()}. */
+  public static void signedOut(RoutingContext ctx) {
+    ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json").end(signedOutBody().encode());
   }
 
   /** What a JSON endpoint answers a signed-out page: its answers stay saved. */

@@ -50,6 +50,23 @@ class SessionsAndSignInTest {
     return response.cookies().stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse("");
   }
 
+  /**
+   * A class of the teacher's with join code {@code joinCode}, one student who signs in with the teacher's
+   * password, and a 3-question quiz from every bank ({@code timeLimitMinutes} as SQL: a number or null).
+   */
+  private static long quizWithStudent(String teacherEmail, String joinCode, String studentName,
+      String timeLimitMinutes) {
+    long teacherId = database.queryLong("select id from teacher where email = '" + teacherEmail + "'");
+    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
+        + ", 'Class " + joinCode + "', '" + joinCode + "') returning id");
+    long quizId = database.queryLong("insert into quiz (class_id, title, question_count, time_limit_minutes) values ("
+        + classId + ", 'Quiz " + joinCode + "', 3, " + timeLimitMinutes + ") returning id");
+    database.execute("insert into quiz_bank (quiz_id, bank_id) select " + quizId + ", id from bank");
+    database.execute("insert into student (class_id, display_name, password_hash) select " + classId + ", '"
+        + studentName + "', password_hash from teacher where id = " + teacherId);
+    return quizId;
+  }
+
   @Test
   @DisplayName("signing up stores an Argon2id hash, never the password, and signs the teacher in")
   void signUpHashes() {
@@ -98,14 +115,7 @@ class SessionsAndSignInTest {
         + "(select id from teacher where email = 'ida@school.test')");
     assertThat(teacher.get("/banks").statusCode()).isEqualTo(302);
 
-    long teacherId = database.queryLong("select id from teacher where email = 'ida@school.test'");
-    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
-        + ", 'Idle class', 'IDLE22') returning id");
-    long quizId = database.queryLong("insert into quiz (class_id, title, question_count, time_limit_minutes) values ("
-        + classId + ", 'Long exam', 3, 300) returning id");
-    database.execute("insert into quiz_bank (quiz_id, bank_id) select " + quizId + ", id from bank");
-    database.execute("insert into student (class_id, display_name, password_hash) select " + classId
-        + ", 'Stu Dent', password_hash from teacher where id = " + teacherId);
+    long quizId = quizWithStudent("ida@school.test", "IDLE22", "Stu Dent", "300");
     TestClient student = client();
     assertThat(student.signInStudent("IDLE22", "Stu Dent", "idle password").statusCode()).isEqualTo(303);
     HttpResponse<Buffer> started = student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start",
@@ -174,14 +184,7 @@ class SessionsAndSignInTest {
   void startAfterSessionEnded() {
     TestClient teacher = client();
     teacher.signUpTeacher("Sam Start", "sam@school.test", "start password");
-    long teacherId = database.queryLong("select id from teacher where email = 'sam@school.test'");
-    long classId = database.queryLong("insert into class (teacher_id, name, join_code) values (" + teacherId
-        + ", 'Start class', 'STRT22') returning id");
-    long quizId = database.queryLong("insert into quiz (class_id, title, question_count) values (" + classId
-        + ", 'Start quiz', 3) returning id");
-    database.execute("insert into quiz_bank (quiz_id, bank_id) select " + quizId + ", id from bank");
-    database.execute("insert into student (class_id, display_name, password_hash) select " + classId
-        + ", 'Late Starter', password_hash from teacher where id = " + teacherId);
+    long quizId = quizWithStudent("sam@school.test", "STRT22", "Late Starter", "null");
     TestClient student = client();
     assertThat(student.signInStudent("STRT22", "Late Starter", "start password").statusCode()).isEqualTo(303);
     student.get("/student");
