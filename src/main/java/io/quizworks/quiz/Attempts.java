@@ -45,6 +45,8 @@ public final class Attempts {
   private static final OffsetDateTime NO_VERSION = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final Pool pool;
+  /** For what one statement answers on an exam's path (start, page, save): see {@link #onNode}. */
+  private final SqlClient pipelined;
   private final int graceSeconds;
   private final DrawPlans plans = new DrawPlans();
   private final AnswerShapes shapes;
@@ -55,26 +57,30 @@ public final class Attempts {
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> attemptPage;
 
   public Attempts(Pool pool, Duration grace) {
-    this(pool, grace, new AnswerShapes(), new ShownQuestions());
+    this(pool, pool, grace, new AnswerShapes(), new ShownQuestions());
   }
 
-  private Attempts(Pool pool, Duration grace, AnswerShapes shapes, ShownQuestions shown) {
+  private Attempts(Pool pool, SqlClient pipelined, Duration grace, AnswerShapes shapes, ShownQuestions shown) {
     this.pool = pool;
+    this.pipelined = pipelined;
     this.graceSeconds = (int) grace.toSeconds();
     this.shapes = shapes;
     this.shown = shown;
-    this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(pool, QuizSql.SAVE_ANSWER));
-    this.startAttempt = SqlTemplate.forQuery(pool, QuizSql.START_ATTEMPT);
-    this.attemptPage = SqlTemplate.forQuery(pool, QuizSql.ATTEMPT_PAGE);
+    this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(pipelined, QuizSql.SAVE_ANSWER));
+    this.startAttempt = SqlTemplate.forQuery(pipelined, QuizSql.START_ATTEMPT);
+    this.attemptPage = SqlTemplate.forQuery(pipelined, QuizSql.ATTEMPT_PAGE);
   }
 
   /**
    * An instance for one event loop that shares with the node's other loops what it learns of questions: a page
    * served on one loop spares the autosaves that arrive on another a read of their own, and every page the
-   * parsing of the questions it shows.
+   * parsing of the questions it shows. The statements that answer a start, an attempt page or a save on their
+   * own go through {@code pipelined}, a few connections that each carry many statements at once; transactions
+   * take a connection of {@code pool} for themselves.
    */
-  public static Attempts onNode(Vertx vertx, Pool pool, Duration grace) {
-    return new Attempts(pool, grace, nodeWide(vertx, new AnswerShapes()), nodeWide(vertx, new ShownQuestions()));
+  public static Attempts onNode(Vertx vertx, Pool pool, SqlClient pipelined, Duration grace) {
+    return new Attempts(pool, pipelined, grace, nodeWide(vertx, new AnswerShapes()),
+        nodeWide(vertx, new ShownQuestions()));
   }
 
   /** The node's one instance of a kind, this one if it is the first. */
@@ -324,7 +330,7 @@ public final class Attempts {
     if (known.isPresent()) {
       return Future.succeededFuture(known.get());
     }
-    return query(pool, QuizSql.ATTEMPT_QUESTION_VERSIONS, Map.of("attemptId", attemptId, "idHash", proof.idHash()))
+    return query(pipelined, QuizSql.ATTEMPT_QUESTION_VERSIONS, Map.of("attemptId", attemptId, "idHash", proof.idHash()))
         .compose(positions -> {
           List<Long> unknown = new ArrayList<>();
           for (Row row : positions) {
@@ -334,7 +340,7 @@ public final class Attempts {
             }
           }
           Future<Void> read = unknown.isEmpty() ? Future.succeededFuture()
-              : query(pool, QuizSql.QUESTIONS_BY_ID, Map.of("ids", unknown.toArray(new Long[0]))).map(rows -> {
+              : query(pipelined, QuizSql.QUESTIONS_BY_ID, Map.of("ids", unknown.toArray(new Long[0]))).map(rows -> {
                 rows.forEach(row -> shapes.putQuestion(new AnswerShapes.Shape(row.getLong("question_id"),
                     row.getOffsetDateTime("updated_at"), QuestionRows.question(row))));
                 return null;
@@ -369,7 +375,7 @@ public final class Attempts {
    * yet the attempt is open, and the page is told to send the answer again (503) rather than that time is up.
    */
   private Future<Saved> refusedAsLate(long attemptId) {
-    return query(pool, QuizSql.TAKES_ANSWERS, Map.of("attemptId", attemptId, "grace", graceSeconds)).map(rows ->
+    return query(pipelined, QuizSql.TAKES_ANSWERS, Map.of("attemptId", attemptId, "grace", graceSeconds)).map(rows ->
         !rows.isEmpty() && rows.get(0).getBoolean("open")
             ? error(503, "not-saved", "This answer was not saved yet. It will be sent again.")
             : error(409, "attempt-closed", "Time is up for this attempt: this answer arrived after the deadline "
@@ -417,7 +423,7 @@ public final class Attempts {
           .filter(row -> shown.at(row.getLong("question_id"), row.getOffsetDateTime("updated_at")).isEmpty())
           .map(row -> row.getLong("question_id")).toList();
       Future<Void> read = unknown.isEmpty() ? Future.succeededFuture()
-          : query(pool, QuizSql.QUESTIONS_SHOWN, Map.of("ids", unknown.toArray(new Long[0]))).map(questions -> {
+          : query(pipelined, QuizSql.QUESTIONS_SHOWN, Map.of("ids", unknown.toArray(new Long[0]))).map(questions -> {
             questions.forEach(question -> shown.put(question.getLong("id"), ShownQuestions.Shown.of(question)));
             return null;
           });

@@ -10,6 +10,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -23,16 +24,25 @@ import org.slf4j.LoggerFactory;
 public final class Quizworks {
   private static final Logger LOG = LoggerFactory.getLogger(Quizworks.class);
   private static final int POOL_SIZE = 16;
+  /**
+   * Connections of the pipelined client, each carrying up to {@link #PIPELINED_PER_CONNECTION} statements at
+   * once. A few busy PostgreSQL backends spend about half the CPU per statement that sixteen do (measured in a
+   * 10,000-student exam: docs/benchmarks.md, tenth round).
+   */
+  private static final int PIPELINED_CONNECTIONS = 4;
+  private static final int PIPELINED_PER_CONNECTION = 8;
   /** How often each node finalises attempts whose page is gone; any node may, and doing it twice is harmless. */
   private static final long SWEEP_EVERY_MS = 30_000;
 
   private final Pool pool;
+  private final SqlClient pipelined;
   private final HttpVerticle http;
   private final String deploymentId;
   private final long sweepTimer;
 
-  private Quizworks(Pool pool, HttpVerticle http, String deploymentId, long sweepTimer) {
+  private Quizworks(Pool pool, SqlClient pipelined, HttpVerticle http, String deploymentId, long sweepTimer) {
     this.pool = pool;
+    this.pipelined = pipelined;
     this.http = http;
     this.deploymentId = deploymentId;
     this.sweepTimer = sweepTimer;
@@ -45,9 +55,10 @@ public final class Quizworks {
         })
         .compose(ready -> {
           Pool pool = pool(vertx, config.database());
+          SqlClient pipelined = pipelinedClient(vertx, config.database());
           List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
           Supplier<HttpVerticle> server = () -> {
-            HttpVerticle http = new HttpVerticle(config, pool);
+            HttpVerticle http = new HttpVerticle(config, pool, pipelined);
             servers.add(http);
             return http;
           };
@@ -57,8 +68,8 @@ public final class Quizworks {
               .loadAll(config.questionsDir())
               .compose(loaded -> config.demo() ? DemoData.ensure(vertx, pool) : Future.succeededFuture())
               .compose(demo -> vertx.deployVerticle(server, everyCore))
-              .map(id -> new Quizworks(pool, servers.get(0), id, sweepPeriodically(vertx, pool, config)))
-              .onFailure(failure -> pool.close());
+              .map(id -> new Quizworks(pool, pipelined, servers.get(0), id, sweepPeriodically(vertx, pool, config)))
+              .onFailure(failure -> Future.join(pool.close(), pipelined.close()));
         });
   }
 
@@ -69,13 +80,26 @@ public final class Quizworks {
   }
 
   public static Pool pool(Vertx vertx, PgConnectOptions options) {
+    return PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(cached(options, 256))
+        .using(vertx).build();
+  }
+
+  /**
+   * A client for statements that stand alone, not in a transaction: it sends each on whichever of its few
+   * connections has room, behind the statements already out on it, so each backend reads several at a wake-up.
+   */
+  public static SqlClient pipelinedClient(Vertx vertx, PgConnectOptions options) {
+    return PgBuilder.client().with(new PoolOptions().setMaxSize(PIPELINED_CONNECTIONS))
+        .connectingTo(cached(options, PIPELINED_PER_CONNECTION)).using(vertx).build();
+  }
+
+  private static PgConnectOptions cached(PgConnectOptions options, int pipeliningLimit) {
     // Statements longer than the client's default limit (2,048 characters) would be parsed and planned by
     // PostgreSQL again on every call: the save and start statements are longer than that.
-    PgConnectOptions connect = new PgConnectOptions(options)
+    return new PgConnectOptions(options)
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheSqlLimit(16_384)
-        .setPipeliningLimit(256);
-    return PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(connect).using(vertx).build();
+        .setPipeliningLimit(pipeliningLimit);
   }
 
   public int port() {
@@ -86,8 +110,12 @@ public final class Quizworks {
     return pool;
   }
 
+  public SqlClient pipelined() {
+    return pipelined;
+  }
+
   public Future<Void> stop(Vertx vertx) {
     vertx.cancelTimer(sweepTimer);
-    return vertx.undeploy(deploymentId).compose(v -> pool.close());
+    return vertx.undeploy(deploymentId).compose(v -> Future.join(pool.close(), pipelined.close())).mapEmpty();
   }
 }

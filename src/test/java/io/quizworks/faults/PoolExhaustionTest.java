@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every connection of the pool is taken (held by the test) while a student saves. A save either waits for a
- * connection and is then stored and answered 200, or gives up and is answered with a 5xx, which the page
- * retries; it is never answered 2xx without being stored. The same holds for a save whose statement waits on a
+ * Every connection is taken (held by the test) while a student saves. Saves have connections of their own (the
+ * server's pipelined client), so a pool taken by long transactions does not stop them. When their own are full,
+ * or a pool serves them alone, a save either waits for a connection and is then stored and answered 200, or
+ * gives up and is answered with a 5xx, which the page retries; it is never answered 2xx without being stored. The same holds for a save whose statement waits on a
  * lock past the statement timeout: PostgreSQL cancels it and the save is answered 503.
  */
 @ExtendWith(VertxExtension.class)
@@ -45,6 +46,8 @@ class PoolExhaustionTest {
   private static Quizworks app;
   private static Db db;
   private static Exam exam;
+  /** An advisory lock key of this test's own, held to keep statements waiting. */
+  private static final long BLOCKING_LOCK = 5_051_001;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -81,7 +84,7 @@ class PoolExhaustionTest {
 
   /** A server on its own port with the given pool, routed exactly as the real one. */
   private static HttpServer serverWith(Vertx vertx, Pool pool) {
-    return vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, config)).listen(0).await();
+    return vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, pool, config)).listen(0).await();
   }
 
   private record Student(Browser browser, long attemptId, Exam.Item item) {}
@@ -95,24 +98,52 @@ class PoolExhaustionTest {
   }
 
   @Test
-  @DisplayName("with the server's own pool taken, saves wait for a connection; once one is free they are stored and answered 200")
-  void productionPoolWaits(Vertx vertx) {
-    Student ada = student("Ada Waits");
+  @DisplayName("with every connection of the server's pool taken (long transactions: exports, imports), saves are still stored and answered 200")
+  void savesDoNotWaitForThePool() throws Exception {
+    Student ada = student("Ada Saves");
     List<SqlConnection> held = exhaust(app.pool(), 16);
-    List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
     try {
+      List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
       for (long seq = 1; seq <= 5; seq++) {
         saves.add(ada.browser.save(app.port(), ada.attemptId, 1, seq, ada.item.answer(seq)));
       }
-      SaveLog.pause(1500);
-      assertThat(saves).as("no save is answered while no connection is free").noneMatch(Future::isComplete);
-      assertThat(db.responses(ada.attemptId)).isEmpty();
+      Future.join(saves).await(10, TimeUnit.SECONDS);
+      assertThat(saves).allSatisfy(save -> assertThat(save.result().statusCode()).isEqualTo(200));
+      assertThat(db.responses(ada.attemptId).get(1)).isEqualTo(new Db.Stored(5, ada.item.answer(5)));
     } finally {
       release(held);
     }
+  }
+
+  @Test
+  @DisplayName("with the server's pipelined connections full, saves wait for room; once there is, they are stored and answered 200")
+  void savesWaitForThePipelinedConnections() {
+    Student cy = student("Cy Waits");
+    SqlConnection blocker = app.pool().getConnection().await();
+    Transaction blocking = blocker.begin().await();
+    blocker.query("select pg_advisory_xact_lock(" + BLOCKING_LOCK + ")").execute().await();
+    List<Future<?>> blocked = new ArrayList<>();
+    List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
+    try {
+      // Each waits for the lock on a connection of its own choosing, and those queued behind it on that
+      // connection wait too: more than the client's 4 connections x 8 statements can carry.
+      for (int i = 0; i < 40; i++) {
+        blocked.add(app.pipelined().query("select pg_advisory_xact_lock_shared(" + BLOCKING_LOCK + ")").execute());
+      }
+      for (long seq = 1; seq <= 5; seq++) {
+        saves.add(cy.browser.save(app.port(), cy.attemptId, 1, seq, cy.item.answer(seq)));
+      }
+      SaveLog.pause(1500);
+      assertThat(saves).as("no save is answered while the connections are full").noneMatch(Future::isComplete);
+      assertThat(db.responses(cy.attemptId)).isEmpty();
+    } finally {
+      blocking.rollback().await();
+      blocker.close().await();
+    }
     Future.join(saves).await();
+    Future.join(blocked).await();
     assertThat(saves).allSatisfy(save -> assertThat(save.result().statusCode()).isEqualTo(200));
-    assertThat(db.responses(ada.attemptId).get(1)).isEqualTo(new Db.Stored(5, ada.item.answer(5)));
+    assertThat(db.responses(cy.attemptId).get(1)).isEqualTo(new Db.Stored(5, cy.item.answer(5)));
   }
 
   @Test
