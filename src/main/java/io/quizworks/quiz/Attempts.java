@@ -498,22 +498,37 @@ public final class Attempts {
             : scoreAndClose(connection, attemptId).mapEmpty());
   }
 
-  /** Scores a locked attempt in progress and closes it; its status afterwards. */
+  /** One position of an attempt at submission: the question as this quiz scores it, and the saved answer. */
+  private record Answered(long questionId, Question question, JsonObject answer) {}
+
+  /**
+   * Scores a locked attempt in progress and closes it; its status afterwards. The questions come from this node
+   * when it holds each at its current version (an exam's saves put them there) and the quiz corrects none of
+   * their keys, so a submission reads only its answers; else from PostgreSQL with their keys.
+   */
   private Future<String> scoreAndClose(SqlConnection connection, long attemptId) {
-    return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
+    Map<String, Object> attempt = Map.of("attemptId", attemptId);
+    return query(connection, QuizSql.SUBMISSION_ANSWERS, attempt).compose(answers -> {
+      Optional<List<Answered>> held = heldQuestions(answers);
+      return held.isPresent() ? Future.succeededFuture(held.get())
+          : query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, attempt).map(rows -> rows.stream()
+              .map(row -> new Answered(row.getLong("question_id"), QuestionRows.question(row),
+                  row.getJsonObject("answer")))
+              .toList());
+    }).compose(answered -> {
       BigDecimal score = BigDecimal.ZERO;
       BigDecimal max = BigDecimal.ZERO;
       List<Long> questionIds = new ArrayList<>();
       List<String> points = new ArrayList<>();
       List<String> outcomes = new ArrayList<>();
-      for (Row row : rows) {
-        Question question = QuestionRows.question(row);
-        JsonObject answer = row.getJsonObject("answer");
+      for (Answered position : answered) {
+        Question question = position.question();
+        JsonObject answer = position.answer();
         Score result = Scorer.score(question, stored(question, answer));
         score = score.add(result.points());
         max = max.add(question.points());
         if (answer != null) {
-          questionIds.add(row.getLong("question_id"));
+          questionIds.add(position.questionId());
           points.add(result.points().toPlainString());
           outcomes.add(result.outcome().name().toLowerCase(Locale.ROOT));
         }
@@ -523,6 +538,21 @@ public final class Attempts {
           "outcomes", outcomes.toArray(new String[0]), "score", score, "maxScore", max))
           .map(closed -> closed.get(0).getString("status"));
     });
+  }
+
+  /** Every position's question as this node holds it, if it holds all at their current version, none corrected. */
+  private Optional<List<Answered>> heldQuestions(List<Row> answers) {
+    List<Answered> held = new ArrayList<>();
+    for (Row row : answers) {
+      long questionId = row.getLong("question_id");
+      OffsetDateTime version = row.getOffsetDateTime("updated_at");
+      Optional<AnswerShapes.Shape> shape = shapes.latest(questionId).filter(known -> known.version().isEqual(version));
+      if (row.getBoolean("corrected") || shape.isEmpty()) {
+        return Optional.empty();
+      }
+      held.add(new Answered(questionId, shape.get().question(), row.getJsonObject("answer")));
+    }
+    return Optional.of(held);
   }
 
   /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */

@@ -171,6 +171,31 @@ class AttemptFlowTest {
   }
 
   @Test
+  @DisplayName("a key the teacher corrected for the quiz scores the submission, though the node holds the bank's key from the saves")
+  void correctedKeyAtSubmission() {
+    school.student("Cory Corrected", "1");
+    TestClient cory = school.signIn("Cory Corrected");
+    long quizId = trueFalseQuiz();
+    long attemptId = start(cory, quizId);
+    int position = trueFalsePosition(attemptId);
+    long questionId = database.queryLong("select question_id from attempt_question where attempt_id = " + attemptId
+        + " and position = " + position);
+    boolean bankKey = database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
+        + questionId) == 1;
+    assertThat(save(cory, attemptId, position, 1, new JsonObject().put("value", bankKey)).statusCode()).isEqualTo(200);
+    database.execute("insert into quiz_key (quiz_id, question_id, answer_key) values (" + quizId + ", " + questionId
+        + ", '{\"value\": " + !bankKey + "}')");
+
+    HttpResponse<Buffer> submitted = cory.request(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit")
+        .putHeader("X-CSRF-Token", cory.csrf()).send().await();
+
+    assertThat(submitted.statusCode()).isEqualTo(200);
+    assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId
+        + " and points = 0 and outcome = 'incorrect'")).as("scored by the corrected key").isEqualTo(1);
+    assertThat(database.queryLong("select (score * 100)::bigint from attempt where id = " + attemptId)).isZero();
+  }
+
+  @Test
   @DisplayName("a student asking for another student's attempt gets 404 for the page, saves, time and submit")
   void othersAttempt() {
     school.student("Alice Owner", "1");
