@@ -336,28 +336,11 @@ final class QuizSql {
       "select a.status from attempt a where a.id = #{attemptId} and a.student_id = #{studentId} for update";
 
   /**
-   * What a submission needs besides the questions themselves: each position's question, the version it is at,
-   * whether this quiz corrects its key, and the saved answer. A node that holds every question at that version
-   * and no correction scores from what it holds; otherwise {@link #QUESTIONS_WITH_RESPONSES} reads the lot.
+   * An attempt's positions in order, each with its question ({@code q}), this quiz's key correction ({@code k})
+   * and the saved answer ({@code r}).
    */
-  static final String SUBMISSION_ANSWERS =
+  private static final String POSITIONS_OF_ATTEMPT =
       """
-      select d.question_id, q.updated_at, k.question_id is not null as corrected, r.answer
-      from attempt a
-      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
-      join question q on q.id = d.question_id
-      left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = d.question_id
-      left join response r on r.attempt_id = a.id and r.question_id = d.question_id
-      where a.id = #{attemptId}
-      order by d.position
-      """;
-
-  /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
-  static final String QUESTIONS_WITH_RESPONSES =
-      """
-      select d.position::integer as position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic,
-             q.difficulty, q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source,
-             r.answer, r.points as earned, r.outcome, r.overridden
       from attempt a
       cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
       join question q on q.id = d.question_id
@@ -366,6 +349,22 @@ final class QuizSql {
       where a.id = #{attemptId}
       order by d.position
       """;
+
+  /**
+   * What a submission needs besides the questions themselves: each position's question, the version it is at,
+   * whether this quiz corrects its key, and the saved answer. A node that holds every question at that version
+   * and no correction scores from what it holds; otherwise {@link #QUESTIONS_WITH_RESPONSES} reads the lot.
+   */
+  static final String SUBMISSION_ANSWERS =
+      "select d.question_id, q.updated_at, k.question_id is not null as corrected, r.answer\n" + POSITIONS_OF_ATTEMPT;
+
+  /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
+  static final String QUESTIONS_WITH_RESPONSES =
+      """
+      select d.position::integer as position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic,
+             q.difficulty, q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source,
+             r.answer, r.points as earned, r.outcome, r.overridden
+      """ + POSITIONS_OF_ATTEMPT;
 
   /**
    * Stores each answered question's points and outcome and closes the attempt with its total, in one
