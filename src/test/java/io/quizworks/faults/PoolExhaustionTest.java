@@ -32,11 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every connection is taken (held by the test) while a student saves. Saves have connections of their own (the
- * server's pipelined client), so a pool taken by long transactions does not stop them. When their own are full,
- * or a pool serves them alone, a save either waits for a connection and is then stored and answered 200, or
- * gives up and is answered with a 5xx, which the page retries; it is never answered 2xx without being stored. The same holds for a save whose statement waits on a
- * lock past the statement timeout: PostgreSQL cancels it and the save is answered 503.
+ * Saves while the database's connections are taken. Saves have connections of their own (the server's
+ * pipelined client), so a pool held by long transactions does not stop them. When their own are full, or a
+ * pool serves them alone, a save either waits for a connection and is then stored and answered 200, or gives
+ * up and is answered with a 5xx, which the page retries; it is never answered 2xx without being stored. The
+ * same holds for a save whose statement waits on a lock past the statement timeout: PostgreSQL cancels it and
+ * the save is answered 503.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Saves when the database pool is exhausted, or a statement waits too long")

@@ -229,8 +229,8 @@ class ErrorDisclosureTest {
   void serverErrors(Vertx vertx) {
     Pool pool = Quizworks.pool(vertx, school.database.options());
     Config config = Config.of(0, school.database.options(), Path.of("questions"));
-    HttpServer broken = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, pool, config)).listen(0)
-        .await();
+    HttpServer broken = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, pool, config))
+        .listen(0).await();
     pool.close().await();
     try {
       TestClient brokenTeacher = new TestClient(vertx, broken.actualPort());
