@@ -43,6 +43,11 @@ final class AnswerShapes implements Shareable {
     byAttempt.remove(attemptId);
   }
 
+  /** The question as this node last read it, if that was at this version. */
+  Optional<Shape> at(long questionId, OffsetDateTime version) {
+    return latest(questionId).filter(shape -> shape.version().isEqual(version));
+  }
+
   /** Whatever version of the question this node read last; one copy serves every attempt that drew it. */
   Optional<Shape> latest(long questionId) {
     return Optional.ofNullable(byQuestion.get(questionId));

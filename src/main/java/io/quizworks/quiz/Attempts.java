@@ -335,7 +335,7 @@ public final class Attempts {
           List<Long> unknown = new ArrayList<>();
           for (Row row : positions) {
             OffsetDateTime version = row.getOffsetDateTime("updated_at");
-            if (shapes.latest(row.getLong("question_id")).filter(held -> held.version().isEqual(version)).isEmpty()) {
+            if (shapes.at(row.getLong("question_id"), version).isEmpty()) {
               unknown.add(row.getLong("question_id"));
             }
           }
@@ -456,7 +456,7 @@ public final class Attempts {
         return;
       }
       OffsetDateTime version = row.getOffsetDateTime("updated_at");
-      Optional<AnswerShapes.Shape> held = shapes.latest(questionId).filter(shape -> shape.version().isEqual(version));
+      Optional<AnswerShapes.Shape> held = shapes.at(questionId, version);
       if (held.isEmpty()) {
         return;
       }
@@ -546,7 +546,7 @@ public final class Attempts {
     for (Row row : answers) {
       long questionId = row.getLong("question_id");
       OffsetDateTime version = row.getOffsetDateTime("updated_at");
-      Optional<AnswerShapes.Shape> shape = shapes.latest(questionId).filter(known -> known.version().isEqual(version));
+      Optional<AnswerShapes.Shape> shape = shapes.at(questionId, version);
       if (row.getBoolean("corrected") || shape.isEmpty()) {
         return Optional.empty();
       }
