@@ -270,11 +270,14 @@ public final class Attempts {
     return shapesOf(proof, attemptId).compose(known -> {
       AnswerShapes.Shape shape = position >= 1 && position <= known.length ? known[position - 1] : null;
       JsonObject answer = new JsonObject();
+      Score score = null;
       String invalid = null;
       if (shape != null) {
         try {
           Object raw = body.getValue("answer");
-          answer = ResponseJson.toJson(ResponseJson.parse(shape.question(), raw instanceof JsonObject json ? json : null));
+          Response response = ResponseJson.parse(shape.question(), raw instanceof JsonObject json ? json : null);
+          answer = ResponseJson.toJson(response);
+          score = Scorer.score(shape.question(), response);
         } catch (InvalidResponseException | ClassCastException e) {
           invalid = e.getMessage();
         }
@@ -286,6 +289,8 @@ public final class Attempts {
       parameters.put("questionId", shape == null ? -1L : shape.questionId());
       parameters.put("version", shape == null ? NO_VERSION : shape.version());
       parameters.put("answer", answer);
+      parameters.put("points", score == null ? null : score.points());
+      parameters.put("outcome", score == null ? null : outcomeName(score));
       parameters.put("seq", seq);
       parameters.put("flagged", body.getBoolean("flagged", false));
       parameters.put("store", shape != null && invalid == null);
@@ -498,39 +503,33 @@ public final class Attempts {
             : scoreAndClose(connection, attemptId).mapEmpty());
   }
 
-  /** One position of an attempt at submission: the question as this quiz scores it, and the saved answer. */
-  private record Answered(long questionId, Question question, JsonObject answer) {}
-
   /**
-   * Scores a locked attempt in progress and closes it; its status afterwards. The questions come from this node
-   * when it holds each at its current version (an exam's saves put them there) and the quiz corrects none of
-   * their keys, so a submission reads only its answers; else from PostgreSQL with their keys.
+   * Closes a locked attempt in progress with the points its saves stored, or, when a question changed since
+   * or the quiz corrects a key, scores every answer afresh; its status afterwards.
    */
   private Future<String> scoreAndClose(SqlConnection connection, long attemptId) {
-    Map<String, Object> attempt = Map.of("attemptId", attemptId);
-    return query(connection, QuizSql.SUBMISSION_ANSWERS, attempt).compose(answers -> {
-      Optional<List<Answered>> held = heldQuestions(answers);
-      return held.isPresent() ? Future.succeededFuture(held.get())
-          : query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, attempt).map(rows -> rows.stream()
-              .map(row -> new Answered(row.getLong("question_id"), QuestionRows.question(row),
-                  row.getJsonObject("answer")))
-              .toList());
-    }).compose(answered -> {
+    return query(connection, QuizSql.CLOSE_WITH_SAVED_POINTS, Map.of("attemptId", attemptId)).compose(closed ->
+        closed.isEmpty() ? scoreAfreshAndClose(connection, attemptId)
+            : Future.succeededFuture(closed.get(0).getString("status")));
+  }
+
+  private Future<String> scoreAfreshAndClose(SqlConnection connection, long attemptId) {
+    return query(connection, QuizSql.QUESTIONS_WITH_RESPONSES, Map.of("attemptId", attemptId)).compose(rows -> {
       BigDecimal score = BigDecimal.ZERO;
       BigDecimal max = BigDecimal.ZERO;
       List<Long> questionIds = new ArrayList<>();
       List<String> points = new ArrayList<>();
       List<String> outcomes = new ArrayList<>();
-      for (Answered position : answered) {
-        Question question = position.question();
-        JsonObject answer = position.answer();
+      for (Row row : rows) {
+        Question question = QuestionRows.question(row);
+        JsonObject answer = row.getJsonObject("answer");
         Score result = Scorer.score(question, stored(question, answer));
         score = score.add(result.points());
         max = max.add(question.points());
         if (answer != null) {
-          questionIds.add(position.questionId());
+          questionIds.add(row.getLong("question_id"));
           points.add(result.points().toPlainString());
-          outcomes.add(result.outcome().name().toLowerCase(Locale.ROOT));
+          outcomes.add(outcomeName(result));
         }
       }
       return query(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT, Map.of("attemptId", attemptId,
@@ -540,19 +539,8 @@ public final class Attempts {
     });
   }
 
-  /** Every position's question as this node holds it, if it holds all at their current version, none corrected. */
-  private Optional<List<Answered>> heldQuestions(List<Row> answers) {
-    List<Answered> held = new ArrayList<>();
-    for (Row row : answers) {
-      long questionId = row.getLong("question_id");
-      OffsetDateTime version = row.getOffsetDateTime("updated_at");
-      Optional<AnswerShapes.Shape> shape = shapes.at(questionId, version);
-      if (row.getBoolean("corrected") || shape.isEmpty()) {
-        return Optional.empty();
-      }
-      held.add(new Answered(questionId, shape.get().question(), row.getJsonObject("answer")));
-    }
-    return Optional.of(held);
+  private static String outcomeName(Score score) {
+    return score.outcome().name().toLowerCase(Locale.ROOT);
   }
 
   /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */

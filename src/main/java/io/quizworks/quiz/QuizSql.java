@@ -272,7 +272,9 @@ final class QuizSql {
    * accounts feature's own rule), that the attempt is the student's, that the position holds the question the
    * answer was checked against at the version it was checked at, and only then stores the answer and reports
    * what is stored and how much time is left. {@code #{store}} false makes it a check alone, for an answer
-   * that failed its check: the page learns why only once the attempt is known to be the asker's.
+   * that failed its check: the page learns why only once the attempt is known to be the asker's. The answer
+   * is stored with the points the node scored it at against that version (bank key), which the submission
+   * totals ({@link #CLOSE_WITH_SAVED_POINTS}).
    *
    * <p>The attempt is read with a key share lock, so a save and a submission of the same attempt take turns
    * and no answer lands after the attempt was scored; the lock also hands back the attempt as it is now, should
@@ -296,8 +298,8 @@ final class QuizSql {
         from attempt_now a join question q on q.id = a.question_id
       ),
       saved as (
-        insert into response (attempt_id, question_id, answer, seq, flagged)
-        select a.id, t.question_id, #{answer}, #{seq}, #{flagged}
+        insert into response (attempt_id, question_id, answer, seq, flagged, points, outcome, scored_version)
+        select a.id, t.question_id, #{answer}, #{seq}, #{flagged}, #{points}::numeric, #{outcome}::text, #{version}
         from attempt_now a join target t on t.current
         where #{store} and a.status = 'in_progress'
           and (a.deadline is null or now() <= a.deadline + #{grace}::int * interval '1 second')
@@ -305,6 +307,10 @@ final class QuizSql {
           set answer = case when response.seq < excluded.seq then excluded.answer else response.answer end,
               flagged = case when response.seq < excluded.seq then excluded.flagged else response.flagged end,
               saved_at = case when response.seq < excluded.seq then now() else response.saved_at end,
+              points = case when response.seq < excluded.seq then excluded.points else response.points end,
+              outcome = case when response.seq < excluded.seq then excluded.outcome else response.outcome end,
+              scored_version = case when response.seq < excluded.seq then excluded.scored_version
+                                    else response.scored_version end,
               seq = greatest(response.seq, excluded.seq)
         returning seq
       )
@@ -336,11 +342,50 @@ final class QuizSql {
       "select a.status from attempt a where a.id = #{attemptId} and a.student_id = #{studentId} for update";
 
   /**
-   * An attempt's positions in order, each with its question ({@code q}), this quiz's key correction ({@code k})
-   * and the saved answer ({@code r}).
+   * The start of the update that closes an attempt: at or after the deadline it counts as submitted by the
+   * clock, at the deadline.
    */
-  private static final String POSITIONS_OF_ATTEMPT =
+  private static final String CLOSE_ATTEMPT =
       """
+      update attempt
+      set status = case when deadline is not null and now() >= deadline then 'auto_submitted' else 'submitted' end,
+          submitted_at = case when deadline is not null and now() >= deadline then deadline else now() end,
+      """;
+
+  /**
+   * Closes a locked attempt with the points its saves stored, in one statement, when each answer was scored
+   * against its question as it is now and the quiz corrects none of the attempt's keys: no question is read
+   * whole and no response row is written again. Returns no row otherwise, and the submission scores every
+   * answer afresh ({@link #QUESTIONS_WITH_RESPONSES}, {@link #SCORE_AND_CLOSE_ATTEMPT}). Its own statement
+   * after the lock's, so that its snapshot holds every save that committed while the lock waited. Returns
+   * the status it closed with.
+   */
+  static final String CLOSE_WITH_SAVED_POINTS =
+      """
+      with totals as (
+        select coalesce(sum(r.points), 0) as score, sum(q.points) as max_score
+        from attempt a
+        cross join lateral unnest(a.question_ids) as d(question_id)
+        join question q on q.id = d.question_id
+        left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
+        left join response r on r.attempt_id = a.id and r.question_id = q.id
+        where a.id = #{attemptId}
+        having bool_and(k.question_id is null
+                        and (r.question_id is null or coalesce(r.scored_version = q.updated_at, false)))
+      )
+      """ + CLOSE_ATTEMPT + """
+          score = t.score, max_score = t.max_score
+      from totals t
+      where id = #{attemptId} and status = 'in_progress'
+      returning status
+      """;
+
+  /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
+  static final String QUESTIONS_WITH_RESPONSES =
+      """
+      select d.position::integer as position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic,
+             q.difficulty, q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source,
+             r.answer, r.points as earned, r.outcome, r.overridden
       from attempt a
       cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
       join question q on q.id = d.question_id
@@ -351,26 +396,9 @@ final class QuizSql {
       """;
 
   /**
-   * What a submission needs besides the questions themselves: each position's question, the version it is at,
-   * whether this quiz corrects its key, and the saved answer. A node that holds every question at that version
-   * and no correction scores from what it holds; otherwise {@link #QUESTIONS_WITH_RESPONSES} reads the lot.
-   */
-  static final String SUBMISSION_ANSWERS =
-      "select d.question_id, q.updated_at, k.question_id is not null as corrected, r.answer\n" + POSITIONS_OF_ATTEMPT;
-
-  /** The attempt's questions with the key this quiz scores by: a teacher's correction wins over the bank's. */
-  static final String QUESTIONS_WITH_RESPONSES =
-      """
-      select d.position::integer as position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic,
-             q.difficulty, q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source,
-             r.answer, r.points as earned, r.outcome, r.overridden
-      """ + POSITIONS_OF_ATTEMPT;
-
-  /**
    * Stores each answered question's points and outcome and closes the attempt with its total, in one
    * statement, where each answer had an update of its own (20 for a 20-question quiz): a class submitting
-   * together is a burst of its own. At or after the deadline the attempt counts as submitted by the clock, at
-   * the deadline. Returns the status it closed with.
+   * together is a burst of its own. Returns the status it closed with.
    */
   static final String SCORE_AND_CLOSE_ATTEMPT =
       """
@@ -380,9 +408,7 @@ final class QuizSql {
           as s(question_id, points, outcome)
         where r.attempt_id = #{attemptId} and r.question_id = s.question_id
       )
-      update attempt
-      set status = case when deadline is not null and now() >= deadline then 'auto_submitted' else 'submitted' end,
-          submitted_at = case when deadline is not null and now() >= deadline then deadline else now() end,
+      """ + CLOSE_ATTEMPT + """
           score = #{score}, max_score = #{maxScore}
       where id = #{attemptId}
       returning status

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code quiz.AttemptFlowTest#concurrentSubmits} (exactly one submission) and, across two nodes, by
  * {@link TwoNodesTest}; they are not repeated here.
  *
- * <p>The database of this class has two test-only triggers that log every write that closes or scores an
- * attempt, so "finalised exactly once" is counted, not inferred.
+ * <p>The database of this class has two test-only triggers that log, with the time of writing, every write
+ * that closes an attempt and every write of an answer, so "finalised exactly once" and "no answer written
+ * after the close" are counted, not inferred.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Concurrent saves, the deadline and submission")
@@ -56,21 +57,21 @@ class ConcurrencyTest {
     db = Db.of(database);
     exam = new Exam(db, vertx, app.port());
     db.execute("""
-        create table test_finalisation (attempt_id bigint not null, what text not null, at timestamptz default clock_timestamp());
+        create table test_write (attempt_id bigint not null, what text not null, at timestamptz default clock_timestamp());
         create function test_log_close() returns trigger language plpgsql as $$
         begin
-          insert into test_finalisation (attempt_id, what) values (new.id, 'close ' || new.status);
+          insert into test_write (attempt_id, what) values (new.id, 'close ' || new.status);
           return new;
         end $$;
         create trigger test_attempt_closed after update on attempt for each row
           when (new.status <> 'in_progress') execute function test_log_close();
-        create function test_log_score() returns trigger language plpgsql as $$
+        create function test_log_answer() returns trigger language plpgsql as $$
         begin
-          insert into test_finalisation (attempt_id, what) values (new.attempt_id, 'score ' || new.question_id);
+          insert into test_write (attempt_id, what) values (new.attempt_id, 'answer');
           return new;
         end $$;
-        create trigger test_response_scored after update of points on response for each row
-          execute function test_log_score();
+        create trigger test_response_written after insert or update on response for each row
+          execute function test_log_answer();
         """);
   }
 
@@ -98,10 +99,16 @@ class ConcurrencyTest {
     return new Taker(name, browser, attemptId, exam.items(attemptId));
   }
 
-  /** Each write that closed the attempt, and each question it scored, logged by the test's triggers. */
-  private static Map<String, Long> finalisations(long attemptId) {
-    return db.rows("select what from test_finalisation where attempt_id = " + attemptId).stream()
+  /** Each write that closed the attempt, by the status it closed with, as the test's trigger logged them. */
+  private static Map<String, Long> closes(long attemptId) {
+    return db.rows("select what from test_write where attempt_id = " + attemptId + " and what like 'close %'").stream()
         .collect(Collectors.groupingBy(row -> (String) row.get("what"), Collectors.counting()));
+  }
+
+  /** Writes of an answer that came after a write that closed the attempt. */
+  private static long answersWrittenAfterTheClose(long attemptId) {
+    return db.queryLong("select count(*) from test_write w join test_write c on c.attempt_id = w.attempt_id "
+        + "and c.what like 'close %' where w.attempt_id = " + attemptId + " and w.what = 'answer' and w.at > c.at");
   }
 
   @Test
@@ -195,9 +202,8 @@ class ConcurrencyTest {
           + "attempt_id = " + taker.attemptId + ")")).isEqualTo(1);
       assertThat(db.queryLong("select count(*) from response r join attempt a on a.id = r.attempt_id where a.id = "
           + taker.attemptId + " and (r.points is null or r.saved_at > a.deadline + interval '1 second')")).isZero();
-      Map<String, Long> finalised = finalisations(taker.attemptId);
-      assertThat(finalised).as("one close, one score per answered question").containsEntry("close auto_submitted", 1L)
-          .hasSize(1 + stored.size()).allSatisfy((what, times) -> assertThat(times).as(what).isEqualTo(1));
+      assertThat(closes(taker.attemptId)).as("closed once").isEqualTo(Map.of("close auto_submitted", 1L));
+      assertThat(answersWrittenAfterTheClose(taker.attemptId)).isZero();
     }
     System.out.printf("deadline race: %d saves (%d acknowledged, %d refused); the sweep finalised %d attempts%n",
         saves.size(), log.acknowledged(), saves.stream().filter(s -> s.status() == 409).count(), swept);
@@ -290,12 +296,12 @@ class ConcurrencyTest {
       }
       stored.forEach((position, answer) -> assertThat(answer.answer())
           .isEqualTo(taker.items.get(position).answer(answer.seq())));
-      assertThat(db.queryLong("select count(*) from response r join attempt a on a.id = r.attempt_id where a.id = "
-          + taker.attemptId + " and r.points is null"))
-          .as("no answer landed after the attempt was scored").isZero();
-      Map<String, Long> finalised = finalisations(taker.attemptId);
-      assertThat(finalised).containsEntry("close submitted", 1L).hasSize(1 + stored.size())
-          .allSatisfy((what, times) -> assertThat(times).as(what).isEqualTo(1));
+      assertThat(answersWrittenAfterTheClose(taker.attemptId)).as("no answer landed after the attempt was closed")
+          .isZero();
+      assertThat(db.queryLong("select count(*) from attempt where id = " + taker.attemptId + " and score = "
+          + "(select sum(points) from response where attempt_id = " + taker.attemptId + ")"))
+          .as("every stored answer counted in the score").isEqualTo(1);
+      assertThat(closes(taker.attemptId)).isEqualTo(Map.of("close submitted", 1L));
       System.out.printf("saves racing a submission: %d of 40 saves acknowledged%n", acknowledged);
     }
   }

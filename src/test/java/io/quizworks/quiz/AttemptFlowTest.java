@@ -170,29 +170,86 @@ class AttemptFlowTest {
         + " and points is not null")).isEqualTo(1);
   }
 
+  /** A student's attempt at a true/false quiz: the true/false question's position, id and bank key. */
+  private record TrueFalseAttempt(TestClient student, long quizId, long attemptId, int position, long questionId,
+      boolean bankKey) {
+    static TrueFalseAttempt begin(String name) {
+      school.student(name, "1");
+      TestClient student = school.signIn(name);
+      long quizId = trueFalseQuiz();
+      long attemptId = start(student, quizId);
+      int position = trueFalsePosition(attemptId);
+      long questionId = database.queryLong("select question_id from attempt_question where attempt_id = "
+          + attemptId + " and position = " + position);
+      boolean bankKey = database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
+          + questionId) == 1;
+      return new TrueFalseAttempt(student, quizId, attemptId, position, questionId, bankKey);
+    }
+
+    int save(long seq, boolean value) {
+      return AttemptFlowTest.save(student, attemptId, position, seq, new JsonObject().put("value", value)).statusCode();
+    }
+
+    int submit() {
+      return student.request(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit")
+          .putHeader("X-CSRF-Token", student.csrf()).send().await().statusCode();
+    }
+
+    long responses(String condition) {
+      return database.queryLong("select count(*) from response where attempt_id = " + attemptId + " and " + condition);
+    }
+
+    long scoreInHundredths() {
+      return database.queryLong("select (score * 100)::bigint from attempt where id = " + attemptId);
+    }
+
+    long questionPointsInHundredths() {
+      return database.queryLong("select (points * 100)::bigint from question where id = " + questionId);
+    }
+  }
+
   @Test
-  @DisplayName("a key the teacher corrected for the quiz scores the submission, though the node holds the bank's key from the saves")
+  @DisplayName("a submission totals the points each answer was scored at when saved, the newest answer's")
+  void scoredAtSave() {
+    TrueFalseAttempt sal = TrueFalseAttempt.begin("Sal Scored");
+    assertThat(sal.save(2, sal.bankKey())).isEqualTo(200);
+    assertThat(sal.save(1, !sal.bankKey())).as("an older save, arriving late").isEqualTo(200);
+    assertThat(sal.responses("points > 0 and outcome = 'correct' and scored_version is not null"))
+        .as("scored as saved, before the submission").isEqualTo(1);
+
+    assertThat(sal.submit()).isEqualTo(200);
+
+    assertThat(sal.responses("outcome = 'correct'")).isEqualTo(1);
+    assertThat(sal.scoreInHundredths()).isEqualTo(sal.questionPointsInHundredths());
+  }
+
+  @Test
+  @DisplayName("a key the teacher corrected for the quiz scores the submission, though the save scored by the bank's key")
   void correctedKeyAtSubmission() {
-    school.student("Cory Corrected", "1");
-    TestClient cory = school.signIn("Cory Corrected");
-    long quizId = trueFalseQuiz();
-    long attemptId = start(cory, quizId);
-    int position = trueFalsePosition(attemptId);
-    long questionId = database.queryLong("select question_id from attempt_question where attempt_id = " + attemptId
-        + " and position = " + position);
-    boolean bankKey = database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
-        + questionId) == 1;
-    assertThat(save(cory, attemptId, position, 1, new JsonObject().put("value", bankKey)).statusCode()).isEqualTo(200);
-    database.execute("insert into quiz_key (quiz_id, question_id, answer_key) values (" + quizId + ", " + questionId
-        + ", '{\"value\": " + !bankKey + "}')");
+    TrueFalseAttempt cory = TrueFalseAttempt.begin("Cory Corrected");
+    assertThat(cory.save(1, cory.bankKey())).isEqualTo(200);
+    database.execute("insert into quiz_key (quiz_id, question_id, answer_key) values (" + cory.quizId() + ", "
+        + cory.questionId() + ", '{\"value\": " + !cory.bankKey() + "}')");
 
-    HttpResponse<Buffer> submitted = cory.request(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit")
-        .putHeader("X-CSRF-Token", cory.csrf()).send().await();
+    assertThat(cory.submit()).isEqualTo(200);
 
-    assertThat(submitted.statusCode()).isEqualTo(200);
-    assertThat(database.queryLong("select count(*) from response where attempt_id = " + attemptId
-        + " and points = 0 and outcome = 'incorrect'")).as("scored by the corrected key").isEqualTo(1);
-    assertThat(database.queryLong("select (score * 100)::bigint from attempt where id = " + attemptId)).isZero();
+    assertThat(cory.responses("points = 0 and outcome = 'incorrect'")).as("scored by the corrected key").isEqualTo(1);
+    assertThat(cory.scoreInHundredths()).isZero();
+  }
+
+  @Test
+  @DisplayName("a question whose key a re-import changed after the save scores the submission by its key as it is now")
+  void questionChangedAfterSave() {
+    TrueFalseAttempt remy = TrueFalseAttempt.begin("Remy Reimported");
+    assertThat(remy.save(1, remy.bankKey())).isEqualTo(200);
+    database.execute("update question set answer_key = jsonb_build_object('value', " + !remy.bankKey()
+        + "), updated_at = now() where id = " + remy.questionId());
+
+    assertThat(remy.submit()).isEqualTo(200);
+
+    assertThat(remy.responses("points = 0 and outcome = 'incorrect'")).as("scored by the key as it is now")
+        .isEqualTo(1);
+    assertThat(remy.scoreInHundredths()).isZero();
   }
 
   @Test
