@@ -357,8 +357,9 @@ final class QuizSql {
    * against its question as it is now and the quiz corrects none of the attempt's keys: no question is read
    * whole and no response row is written again. Returns no row otherwise, and the submission scores every
    * answer afresh ({@link #QUESTIONS_WITH_RESPONSES}, {@link #SCORE_AND_CLOSE_ATTEMPT}). Its own statement
-   * after the lock's, so that its snapshot holds every save that committed while the lock waited. Returns
-   * the status it closed with.
+   * after the lock's, so that its snapshot holds every save that committed while the lock waited; the lock
+   * found the attempt in progress, so the update asks for its id alone (asked for its status too, the planner
+   * scanned every open attempt's entry in {@code attempt_one_open}). Returns the status it closed with.
    */
   static final String CLOSE_WITH_SAVED_POINTS =
       """
@@ -376,7 +377,7 @@ final class QuizSql {
       """ + CLOSE_ATTEMPT + """
           score = t.score, max_score = t.max_score
       from totals t
-      where id = #{attemptId} and status = 'in_progress'
+      where id = #{attemptId}
       returning status
       """;
 
