@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -96,7 +95,7 @@ public final class KeyFixes {
             boolean overridden = Boolean.TRUE.equals(row.getBoolean("overridden"));
             if (overridden || old.compareTo(score.points()) != 0) {
               changes.add(new Change(row.getLong("attempt_id"), row.getString("display_name"), row.getInteger("number"),
-                  old, score.points(), score.outcome().name().toLowerCase(Locale.ROOT), overridden));
+                  old, score.points(), score.outcome().stored(), overridden));
             }
           }
           return changes;

@@ -290,7 +290,7 @@ public final class Attempts {
       parameters.put("version", shape == null ? NO_VERSION : shape.version());
       parameters.put("answer", answer);
       parameters.put("points", score == null ? null : score.points());
-      parameters.put("outcome", score == null ? null : outcomeName(score));
+      parameters.put("outcome", score == null ? null : score.outcome().stored());
       parameters.put("seq", seq);
       parameters.put("flagged", body.getBoolean("flagged", false));
       parameters.put("store", shape != null && invalid == null);
@@ -529,7 +529,7 @@ public final class Attempts {
         if (answer != null) {
           questionIds.add(row.getLong("question_id"));
           points.add(result.points().toPlainString());
-          outcomes.add(outcomeName(result));
+          outcomes.add(result.outcome().stored());
         }
       }
       return query(connection, QuizSql.SCORE_AND_CLOSE_ATTEMPT, Map.of("attemptId", attemptId,
@@ -537,10 +537,6 @@ public final class Attempts {
           "outcomes", outcomes.toArray(new String[0]), "score", score, "maxScore", max))
           .map(closed -> closed.get(0).getString("status"));
     });
-  }
-
-  private static String outcomeName(Score score) {
-    return score.outcome().name().toLowerCase(Locale.ROOT);
   }
 
   /** A stored answer as a response; one that no longer fits an edited question counts as unanswered. */

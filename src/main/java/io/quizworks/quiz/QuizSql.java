@@ -342,6 +342,20 @@ final class QuizSql {
       "select a.status from attempt a where a.id = #{attemptId} and a.student_id = #{studentId} for update";
 
   /**
+   * An attempt's positions, each with its question ({@code q}), this quiz's key correction ({@code k}) and the
+   * saved answer ({@code r}).
+   */
+  private static final String POSITIONS_OF_ATTEMPT =
+      """
+      from attempt a
+      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
+      join question q on q.id = d.question_id
+      left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
+      left join response r on r.attempt_id = a.id and r.question_id = q.id
+      where a.id = #{attemptId}
+      """;
+
+  /**
    * The start of the update that closes an attempt: at or after the deadline it counts as submitted by the
    * clock, at the deadline.
    */
@@ -365,12 +379,7 @@ final class QuizSql {
       """
       with totals as (
         select coalesce(sum(r.points), 0) as score, sum(q.points) as max_score
-        from attempt a
-        cross join lateral unnest(a.question_ids) as d(question_id)
-        join question q on q.id = d.question_id
-        left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
-        left join response r on r.attempt_id = a.id and r.question_id = q.id
-        where a.id = #{attemptId}
+      """ + POSITIONS_OF_ATTEMPT + """
         having bool_and(k.question_id is null
                         and (r.question_id is null or coalesce(r.scored_version = q.updated_at, false)))
       )
@@ -387,12 +396,7 @@ final class QuizSql {
       select d.position::integer as position, q.id as question_id, q.ref, q.type, q.prompt, q.points, q.topic,
              q.difficulty, q.content, coalesce(k.answer_key, q.answer_key) as answer_key, q.feedback, q.source,
              r.answer, r.points as earned, r.outcome, r.overridden
-      from attempt a
-      cross join lateral unnest(a.question_ids) with ordinality as d(question_id, position)
-      join question q on q.id = d.question_id
-      left join quiz_key k on k.quiz_id = a.quiz_id and k.question_id = q.id
-      left join response r on r.attempt_id = a.id and r.question_id = q.id
-      where a.id = #{attemptId}
+      """ + POSITIONS_OF_ATTEMPT + """
       order by d.position
       """;
 

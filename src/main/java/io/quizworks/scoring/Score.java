@@ -2,6 +2,7 @@ package io.quizworks.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,12 @@ public record Score(BigDecimal points, BigDecimal max, Outcome outcome, String f
     CORRECT,
     PARTIAL,
     INCORRECT,
-    UNANSWERED
+    UNANSWERED;
+
+    /** The outcome as a response row stores it. */
+    public String stored() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   public Score {
