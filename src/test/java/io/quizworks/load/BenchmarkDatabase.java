@@ -39,15 +39,22 @@ final class BenchmarkDatabase implements AutoCloseable {
     return options;
   }
 
-  /** A class sitting one quiz: its join code, the quiz, and its students' names (all with {@link #PASSWORD}). */
-  record SeededClass(String code, long quizId, List<String> students) {}
+  /**
+   * A class and the quizzes it sits, one after another: its join code, the quizzes, and its students' names (all
+   * with {@link #PASSWORD}).
+   */
+  record SeededClass(String code, List<Long> quizIds, List<String> students) {
+    long quizId() {
+      return quizIds.get(0);
+    }
+  }
 
   /**
-   * A teacher, a class of {@code students} and a quiz open now over the Manufacturing banks the server loaded,
-   * drawing {@code questions} questions with the given time limit; then the database vacuumed and analysed,
-   * as autovacuum keeps it on a default PostgreSQL.
+   * A teacher, a class of {@code students} and {@code quizzes} quizzes open now over the Manufacturing banks the
+   * server loaded, each drawing {@code questions} questions with the given time limit; then the database vacuumed
+   * and analysed, as autovacuum keeps it on a default PostgreSQL.
    */
-  SeededClass seed(int students, int questions, int timeLimitMinutes) {
+  SeededClass seed(int students, int quizzes, int questions, int timeLimitMinutes) {
     long available = one("select count(*) from question q join bank b on b.id = q.bank_id where b.owner_id is null")
         .getLong(0);
     if (available < questions) {
@@ -71,23 +78,24 @@ final class BenchmarkDatabase implements AutoCloseable {
                   + "select $1, 'Student ' || lpad(n::text, 6, '0'), $2 from generate_series(1, $3) n")
               .execute(Tuple.of(classId, hash, students))
               .compose(done -> connection.preparedQuery("insert into quiz (class_id, title, question_count, "
-                      + "time_limit_minutes, opens_at, attempts_allowed) values ($1, 'Load benchmark', $2, $3, "
-                      + "now() - interval '1 minute', 1) returning id")
-                  .execute(Tuple.of(classId, questions, timeLimitMinutes)));
+                      + "time_limit_minutes, opens_at, attempts_allowed) select $1, 'Load benchmark ' || n, $2, $3, "
+                      + "now() - interval '1 minute', 1 from generate_series(1, $4) n order by n returning id")
+                  .execute(Tuple.of(classId, questions, timeLimitMinutes, quizzes)));
         })
-        .compose(quiz -> {
-          long quizId = quiz.iterator().next().getLong(0);
+        .compose(inserted -> {
+          List<Long> quizIds = new ArrayList<>();
+          inserted.forEach(row -> quizIds.add(row.getLong(0)));
           return connection.preparedQuery("insert into quiz_bank (quiz_id, bank_id) "
-                  + "select $1, id from bank where owner_id is null")
-              .execute(Tuple.of(quizId))
-              .map(done -> quizId);
+                  + "select z.id, b.id from unnest($1::bigint[]) z(id), bank b where b.owner_id is null")
+              .execute(Tuple.of(quizIds.toArray(new Long[0])))
+              .map(done -> List.copyOf(quizIds));
         }))
-        .map(quizId -> {
+        .map(quizIds -> {
           List<String> names = new ArrayList<>(students);
           for (int n = 1; n <= students; n++) {
             names.add(String.format("Student %06d", n));
           }
-          return new SeededClass(code.toString(), quizId, names);
+          return new SeededClass(code.toString(), quizIds, names);
         })
         // These machines run PostgreSQL with autovacuum off, so the tables were never analysed: guessing 2,800
         // questions per attempt, the planner read an attempt page with a parallel worker, 83 ms a page

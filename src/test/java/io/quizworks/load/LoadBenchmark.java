@@ -64,7 +64,8 @@ public final class LoadBenchmark {
     if (options.mode().equals("exam")) {
       ExamRun.Result result = new ExamRun(options, client, database, scheduler).run();
       String warmUp = result.warmUp().isEmpty() ? "" : "Warm-up class (" + options.warmUpStudents()
-          + " students, R = 2 s, T = 0.25 s; not part of the figures):\n\n" + Report.steps(result.warmUp()) + "\n";
+          + " students, " + options.warmUpRounds() + " quizzes one after another, R = 2 s, T = 0.25 s; not part of "
+          + "the figures):\n\n" + Report.steps(result.warmUp()) + "\n";
       return heading + warmUp + Report.steps(result.steps()) + "\n" + checked(result.check());
     }
     RateRun.Result result = new RateRun(options, vertx, client, database, scheduler).run();

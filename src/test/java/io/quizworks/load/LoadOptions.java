@@ -26,8 +26,9 @@ import java.util.function.Function;
  * @param errorLimit a step fails when more than this share of its saves fail
  * @param pgbenchClients clients of the raw PostgreSQL baseline
  * @param pgbenchSeconds how long the baseline runs
- * @param warmUpStudents exam mode: a class of this many first sits a short exam of its own, unreported in the
+ * @param warmUpStudents exam mode: a class of this many first sits short exams of its own, unreported in the
  *     tables, so that neither the server's nor the generator's JIT compiler is still at work in the measured one
+ * @param warmUpRounds exam mode: how many short exams the warm-up class sits, one after another
  * @param warmUpSeconds rate mode: saves at the first rate for this long before the baseline and the steps
  */
 record LoadOptions(
@@ -48,6 +49,7 @@ record LoadOptions(
     int pgbenchClients,
     double pgbenchSeconds,
     int warmUpStudents,
+    int warmUpRounds,
     double warmUpSeconds) {
 
   static final String USAGE = """
@@ -55,7 +57,7 @@ record LoadOptions(
                        [--questions 20] [--sign-in-rate 40] [--connections 512] [--seed 42]
                        [--rate-start 100] [--rate-factor 1.25] [--step-seconds 15] [--p99-limit-ms 50]
                        [--error-limit 0.001] [--pgbench-clients 16] [--pgbench-seconds 20]
-                       [--warm-up-students 500] [--warm-up-seconds 10]
+                       [--warm-up-students 500] [--warm-up-rounds 10] [--warm-up-seconds 10]
       The database comes from the same PG* variables or DATABASE_URL the server reads.""";
 
   static LoadOptions parse(String... args) {
@@ -87,6 +89,7 @@ record LoadOptions(
         options.whole("pgbench-clients", 16, 1, 1000),
         options.number("pgbench-seconds", 20, 1, 3600),
         options.whole("warm-up-students", 500, 0, 1_000_000),
+        options.whole("warm-up-rounds", 10, 1, 1000),
         options.number("warm-up-seconds", 10, 0, 3600));
     options.rejectUnknown();
     return parsed;

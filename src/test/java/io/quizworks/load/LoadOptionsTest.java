@@ -18,6 +18,8 @@ class LoadOptionsTest {
     assertThat(options.p99LimitMs()).isEqualTo(50);
     assertThat(options.errorLimit()).isEqualTo(0.001);
     assertThat(options.pgbenchClients()).isEqualTo(16);
+    assertThat(options.warmUpStudents()).isEqualTo(500);
+    assertThat(options.warmUpRounds()).isEqualTo(10);
   }
 
   @Test

@@ -42,7 +42,7 @@ final class RateRun {
   }
 
   Result run() {
-    BenchmarkDatabase.SeededClass seeded = database.seed(options.students(), options.questions(), 24 * 60);
+    BenchmarkDatabase.SeededClass seeded = database.seed(options.students(), 1, options.questions(), 24 * 60);
     StepStats signIn = new StepStats("sign-in");
     List<VirtualStudent> students = SignIns.run(scheduler, client, options, seeded, signIn);
     StepStats start = new StepStats("start");
