@@ -58,9 +58,9 @@ final class ExamRun {
     StepStats save = new StepStats("save");
     StepStats submit = new StepStats("submit");
     Random random = new Random(options.seed());
+    long think = Scheduler.seconds(thinkSeconds);
     for (long quizId : seeded.quizIds()) {
       long burst = Scheduler.now() + Scheduler.seconds(2);
-      long think = Scheduler.seconds(thinkSeconds);
       List<Future<Void>> outcomes = new ArrayList<>();
       for (VirtualStudent student : signedIn) {
         long release = burst + Scheduler.seconds(random.nextDouble() * releaseSeconds);
