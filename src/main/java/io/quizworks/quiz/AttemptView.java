@@ -1,6 +1,8 @@
 package io.quizworks.quiz;
 
 import io.quizworks.web.EscapedText;
+import io.quizworks.web.Fragment;
+import io.quizworks.web.Templates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -11,16 +13,34 @@ import java.util.Map;
 
 /**
  * The questions of an attempt as the attempt page shows them: in the attempt's stored order, choices in
- * their stored order, and the student's saved answer filled in. Built only from what a student may see.
+ * their stored order, and the student's saved answer filled in. Built only from what a student may see. A question
+ * not yet answered or flagged looks the same on every page that drew it with its choices in that order, so its
+ * section is rendered once for the node and shown with the page's position filled in.
  */
 final class AttemptView {
   private static final EscapedText NO_TEXT = EscapedText.of("");
 
   private AttemptView() {}
 
-  /** One question of the page: what every student sees of it, and this attempt's row (orders, saved answer). */
-  static Map<String, Object> question(ShownQuestions.Shown shown, Row row) {
-    JsonObject answer = row.getJsonObject("answer") == null ? new JsonObject() : row.getJsonObject("answer");
+  /**
+   * One question of the page: what every student sees of it, and this attempt's row (orders, saved answer). An
+   * unanswered, unflagged question comes with its {@code section} already rendered.
+   */
+  static Map<String, Object> question(ShownQuestions.Shown shown, Row row, Templates templates) {
+    if (answerOf(row).isEmpty() && !Boolean.TRUE.equals(row.getBoolean("flagged"))) {
+      String order = row.getJsonArray("choice_order").encode() + row.getJsonArray("match_order").encode();
+      Fragment section = shown.unanswered().in(order,
+          () -> templates.fragment("attempt-question", Map.of("q", full(shown, row)), "p"));
+      int position = row.getInteger("position");
+      return Map.of("position", position, "answered", false, "flagged", false,
+          "section", section.with(Integer.toString(position)));
+    }
+    return full(shown, row);
+  }
+
+  /** Everything {@code attempt-question.ftlh} shows of one question, with this attempt's saved answer. */
+  static Map<String, Object> full(ShownQuestions.Shown shown, Row row) {
+    JsonObject answer = answerOf(row);
     Map<String, EscapedText> texts = shown.choiceTexts();
     List<Integer> matchOrder = new ArrayList<>();
     for (Object index : row.getJsonArray("match_order")) {
@@ -66,6 +86,10 @@ final class AttemptView {
     view.put("flagged", Boolean.TRUE.equals(row.getBoolean("flagged")));
     view.put("seq", row.getLong("seq") == null ? 0L : row.getLong("seq"));
     return view;
+  }
+
+  private static JsonObject answerOf(Row row) {
+    return row.getJsonObject("answer") == null ? new JsonObject() : row.getJsonObject("answer");
   }
 
   private static boolean selected(JsonObject answer, String label) {

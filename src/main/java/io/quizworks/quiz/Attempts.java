@@ -429,7 +429,7 @@ public final class Attempts {
           .map(row -> row.getLong("question_id")).toList();
       Future<Void> read = unknown.isEmpty() ? Future.succeededFuture()
           : query(pipelined, QuizSql.QUESTIONS_SHOWN, Map.of("ids", unknown.toArray(new Long[0]))).map(questions -> {
-            questions.forEach(question -> shown.put(question.getLong("id"), ShownQuestions.Shown.of(question)));
+            questions.forEach(shown::read);
             return null;
           });
       return read.map(v -> {

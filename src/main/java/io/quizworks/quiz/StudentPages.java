@@ -131,8 +131,13 @@ public final class StudentPages {
     Map<String, Object> data = new HashMap<>();
     data.put("id", asker.getLong("id"));
     data.put("title", asker.getString("title"));
-    data.put("questions",
-        page.items().stream().map(item -> AttemptView.question(item.question(), item.row())).toList());
+    try {
+      data.put("questions", page.items().stream()
+          .map(item -> AttemptView.question(item.question(), item.row(), templates)).toList());
+    } catch (IllegalStateException unrendered) {
+      ctx.fail(unrendered);
+      return;
+    }
     data.put("maxSeq", page.items().stream().map(Attempts.Page.Item::row)
         .mapToLong(row -> row.getLong("seq") == null ? 0 : row.getLong("seq")).max().orElse(0));
     data.put("remainingMs", remaining == null ? "" : String.valueOf(remaining));

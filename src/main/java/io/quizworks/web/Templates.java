@@ -6,17 +6,26 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Renders {@code .ftlh} pages from {@code templates/}. The HTML output format is set explicitly, so every
  * {@code ${…}} is escaped whatever the file is called: a question's text can never become markup.
  */
 public final class Templates {
+  /**
+   * What a fragment's open value is rendered as, to be found and cut out afterwards: no value can put a raw
+   * {@code <} on a page, and no template writes one followed by a NUL.
+   */
+  private static final String OPEN = "<\u0000>";
+
   private final Configuration configuration;
 
   public Templates(Vertx vertx) {
@@ -49,18 +58,42 @@ public final class Templates {
     // OutputStreamWriter in the JVM's default charset: on a machine without a UTF-8 locale every accent and dash
     // became "?", and its character-by-character encoder was a tenth of the server's time in an exam start
     // (docs/benchmarks.md).
-    Utf8Page html = new Utf8Page();
+    Buffer html;
     try {
-      configuration.getTemplate("templates/" + page + ".ftlh").process(model, html);
+      html = render(page, model);
     } catch (IOException | TemplateException e) {
       ctx.fail(e);
       return;
     }
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8")
-        .end(html.body());
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(html);
+  }
+
+  /** {@code templates/<page>.ftlh} rendered with {@code model} as it is, in UTF-8. */
+  public Buffer render(String page, Map<String, Object> model) throws IOException, TemplateException {
+    Utf8Page html = new Utf8Page();
+    configuration.getTemplate("templates/" + page + ".ftlh").process(model, html);
+    return html.body();
   }
 
   public void respond(RoutingContext ctx, String page, Map<String, Object> data) {
     respond(ctx, 200, page, data);
+  }
+
+  /**
+   * Renders {@code templates/<part>.ftlh}, a part of a page, with {@code data} and the variable {@code open} left
+   * to be filled in by each page that shows it ({@link Fragment#with}).
+   *
+   * @throws IllegalStateException if the part does not render: a fault of the template, not of the data
+   */
+  public Fragment fragment(String part, Map<String, Object> data, String open) {
+    Map<String, Object> model = new HashMap<>(data);
+    model.put(open, new RenderedHtml(OPEN));
+    StringWriter html = new StringWriter();
+    try {
+      configuration.getTemplate("templates/" + part + ".ftlh").process(model, html);
+    } catch (IOException | TemplateException e) {
+      throw new IllegalStateException("The page part " + part + " did not render", e);
+    }
+    return new Fragment(html.toString().split(Pattern.quote(OPEN), -1));
   }
 }

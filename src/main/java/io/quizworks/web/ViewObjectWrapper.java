@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * FreeMarker's default wrapper, with the values our views are made of (strings, flags, lists and maps)
  * recognised by one type check each, ahead of the default's chain of a dozen, and each wrapped as the default
- * wraps it. {@link EscapedText} is shown as the markup it already is. The default asks a list whether it is a
- * Collection and then whether it is a List: on Java 17 two interface checks in turn on one class rewrite that
- * class's one-entry type-check cache each time, memory the two event loops' cores then pass back and forth.
+ * wraps it. {@link EscapedText} and {@link RenderedHtml} are shown as the markup they already are. The default
+ * asks a list whether it is a Collection and then whether it is a List: on Java 17 two interface checks in turn on
+ * one class rewrite that class's one-entry type-check cache each time, memory the two event loops' cores then pass
+ * back and forth.
  * Wrapping was a sixth of the attempt page's rendering time (docs/benchmarks.md, eighth round).
  */
 final class ViewObjectWrapper extends DefaultObjectWrapper {
@@ -36,6 +37,9 @@ final class ViewObjectWrapper extends DefaultObjectWrapper {
     }
     if (value instanceof EscapedText text) {
       return HTMLOutputFormat.INSTANCE.fromMarkup(text.html());
+    }
+    if (value instanceof RenderedHtml part) {
+      return HTMLOutputFormat.INSTANCE.fromMarkup(part.html());
     }
     if (value instanceof List<?> list) {
       return DefaultListAdapter.adapt(list, this);
