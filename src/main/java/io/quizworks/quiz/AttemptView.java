@@ -28,7 +28,8 @@ final class AttemptView {
    */
   static Map<String, Object> question(ShownQuestions.Shown shown, Row row, Templates templates) {
     if (answerOf(row).isEmpty() && !Boolean.TRUE.equals(row.getBoolean("flagged"))) {
-      String order = row.getJsonArray("choice_order").encode() + row.getJsonArray("match_order").encode();
+      List<Object> order = List.of(row.getJsonArray("choice_order").getList(),
+          row.getJsonArray("match_order").getList());
       Fragment section = shown.unanswered().in(order,
           () -> templates.fragment("attempt-question", Map.of("q", full(shown, row)), "p"));
       int position = row.getInteger("position");

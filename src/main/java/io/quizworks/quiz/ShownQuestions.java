@@ -56,17 +56,18 @@ final class ShownQuestions implements Shareable {
 
   /**
    * One question version's section as the page shows it unanswered and unflagged, by the order of its choices and
-   * matches: rendered the first time a page needs it, kept while the node holds fewer than its bound.
+   * matches (two lists: labels, match indexes): rendered the first time a page needs it, kept while the node holds
+   * fewer than its bound.
    */
   static final class UnansweredSections {
-    private final Map<String, Fragment> byOrder = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Fragment> byOrder = new ConcurrentHashMap<>();
     private final AtomicInteger nodeHeld;
 
     private UnansweredSections(AtomicInteger nodeHeld) {
       this.nodeHeld = nodeHeld;
     }
 
-    Fragment in(String order, Supplier<Fragment> render) {
+    Fragment in(List<Object> order, Supplier<Fragment> render) {
       Fragment held = byOrder.get(order);
       if (held != null) {
         return held;
