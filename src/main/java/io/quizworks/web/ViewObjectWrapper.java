@@ -18,8 +18,7 @@ import java.util.Map;
  * wraps it. {@link EscapedText} and {@link RenderedHtml} are shown as the markup they already are. The default
  * asks a list whether it is a Collection and then whether it is a List: on Java 17 two interface checks in turn on
  * one class rewrite that class's one-entry type-check cache each time, memory the two event loops' cores then pass
- * back and forth.
- * Wrapping was a sixth of the attempt page's rendering time (docs/benchmarks.md, eighth round).
+ * back and forth. Wrapping was a sixth of the attempt page's rendering time (docs/benchmarks.md, eighth round).
  */
 final class ViewObjectWrapper extends DefaultObjectWrapper {
   ViewObjectWrapper() {
