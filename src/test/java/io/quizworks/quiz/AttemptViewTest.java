@@ -41,7 +41,8 @@ class AttemptViewTest {
         (6, 'ordering', 'Order these %1$s', 2,
          '{"choices":[{"label":"A","text":"Design %2$s"},{"label":"B","text":"Build"},{"label":"C","text":"Test"}]}'),
         (7, 'matching', 'Match them %1$s', 2,
-         '{"choices":[{"label":"A","text":"Welder"},{"label":"B","text":"Machinist %2$s"}],"matches":["Joins metal %2$s","Cuts parts"]}')
+         '{"choices":[{"label":"A","text":"Welder"},{"label":"B","text":"Machinist %2$s"}],
+          "matches":["Joins metal %2$s","Cuts parts"]}')
       ) as q(id, type, prompt, points, content)
       """;
 
@@ -55,7 +56,8 @@ class AttemptViewTest {
     vertx = Vertx.vertx();
     pool = PgBuilder.pool().connectingTo(TestDatabase.server().setDatabase("postgres")).using(vertx).build();
     templates = new Templates(vertx);
-    questions = rows(QUESTIONS.formatted(PAYLOAD.replace("'", "''"), PAYLOAD.replace("'", "''").replace("\"", "\\\"")));
+    String inSql = PAYLOAD.replace("'", "''");
+    questions = rows(QUESTIONS.formatted(inSql, inSql.replace("\"", "\\\"")));
   }
 
   @AfterAll
@@ -67,8 +69,7 @@ class AttemptViewTest {
   @Test
   @DisplayName("shows every type of unanswered question exactly as rendering it in place does, at any position")
   void unansweredSectionsMatchThoseRenderedInPlace() throws Exception {
-    ShownQuestions node = new ShownQuestions();
-    questions.forEach(node::read);
+    ShownQuestions node = nodeHoldingTheQuestions();
     List<Row> first = attemptRows("""
         (1, 1, '["C","A","B"]', '[]', null, false), (2, 2, '["B","C","A"]', '[]', null, false),
         (3, 3, '[]', '[]', null, false), (4, 4, '[]', '[]', null, false), (5, 5, '[]', '[]', '{}', false),
@@ -82,7 +83,8 @@ class AttemptViewTest {
     assertThat(firstPage).isEqualTo(page(node, first, AttemptView::full))
         .contains("id=\"q-7-B\"", "data-type=\"matching\"", "&lt;script&gt;", "\uE000")
         .doesNotContain("<script>", " checked", "selected>Cuts", "Saved<");
-    assertThat(views(node, reordered, AttemptViewTest::kept)).allSatisfy(view -> assertThat(view).containsKey("section"));
+    assertThat(views(node, reordered, AttemptViewTest::kept))
+        .allSatisfy(view -> assertThat(view).containsKey("section"));
     assertThat(page(node, reordered, AttemptViewTest::kept))
         .isEqualTo(page(node, reordered, AttemptView::full))
         .contains("id=\"q-17\"", "Flag question 17 to come back to", "for=\"q-17-C\"");
@@ -91,8 +93,7 @@ class AttemptViewTest {
   @Test
   @DisplayName("shows answered and flagged questions as saved, not as the unanswered section kept for their order")
   void answeredAndFlaggedQuestionsAreRenderedInPlace() throws Exception {
-    ShownQuestions node = new ShownQuestions();
-    questions.forEach(node::read);
+    ShownQuestions node = nodeHoldingTheQuestions();
     List<Row> unanswered = attemptRows("""
         (1, 1, '["C","A","B"]', '[]', null, false), (4, 2, '[]', '[]', null, false),
         (7, 3, '["B","A"]', '[1,0]', null, false), (3, 4, '[]', '[]', null, false)""");
@@ -101,11 +102,18 @@ class AttemptViewTest {
         (1, 1, '["C","A","B"]', '[]', '{"choice":"A"}', false), (4, 2, '[]', '[]', '{"text":"A welder"}', false),
         (7, 3, '["B","A"]', '[1,0]', '{"pairs":{"A":"Cuts parts"}}', false), (3, 4, '[]', '[]', null, true)""");
 
-    assertThat(views(node, answered, AttemptViewTest::kept)).noneSatisfy(view -> assertThat(view).containsKey("section"));
+    assertThat(views(node, answered, AttemptViewTest::kept))
+        .noneSatisfy(view -> assertThat(view).containsKey("section"));
     assertThat(page(node, answered, AttemptViewTest::kept))
         .isEqualTo(page(node, answered, AttemptView::full))
         .contains("value=\"A\" checked", "value=\"A welder\"", "selected>Cuts parts</option>",
             "id=\"q-4-flag\" class=\"flag\" checked", "id=\"q-1-state\">Saved<");
+  }
+
+  private static ShownQuestions nodeHoldingTheQuestions() {
+    ShownQuestions node = new ShownQuestions();
+    questions.forEach(node::read);
+    return node;
   }
 
   /** The view the page uses: unanswered sections rendered once for the node. */
