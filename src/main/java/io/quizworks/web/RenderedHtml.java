@@ -2,7 +2,8 @@ package io.quizworks.web;
 
 /**
  * HTML that one of our templates rendered, every value in it escaped as pages escape them: a page shows it as it
- * is. Only a {@link Fragment} makes one, so no text from outside can arrive this way as markup.
+ * is. Only this package makes one (a {@link Fragment} filled in, and the stand-in for a fragment's open value), so
+ * no text from outside can arrive this way as markup.
  */
 public final class RenderedHtml {
   private final String html;
