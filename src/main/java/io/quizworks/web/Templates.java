@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,7 +72,7 @@ public final class Templates {
   /** {@code templates/<page>.ftlh} rendered with {@code model} as it is, in UTF-8. */
   public Buffer render(String page, Map<String, Object> model) throws IOException, TemplateException {
     Utf8Page html = new Utf8Page();
-    configuration.getTemplate("templates/" + page + ".ftlh").process(model, html);
+    process(page, model, html);
     return html.body();
   }
 
@@ -90,10 +91,14 @@ public final class Templates {
     model.put(open, new RenderedHtml(OPEN));
     StringWriter html = new StringWriter();
     try {
-      configuration.getTemplate("templates/" + part + ".ftlh").process(model, html);
+      process(part, model, html);
     } catch (IOException | TemplateException e) {
       throw new IllegalStateException("The page part " + part + " did not render", e);
     }
     return new Fragment(html.toString().split(Pattern.quote(OPEN), -1));
+  }
+
+  private void process(String template, Map<String, Object> model, Writer out) throws IOException, TemplateException {
+    configuration.getTemplate("templates/" + template + ".ftlh").process(model, out);
   }
 }
