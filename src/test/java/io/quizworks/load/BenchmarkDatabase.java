@@ -1,6 +1,7 @@
 package io.quizworks.load;
 
 import io.quizworks.accounts.Passwords;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -123,6 +124,40 @@ final class BenchmarkDatabase implements AutoCloseable {
   long submitted(Set<Long> attemptIds) {
     return pool.preparedQuery("select count(*) from attempt where id = any($1) and status = 'submitted'")
         .execute(Tuple.of(attemptIds.toArray(new Long[0]))).await().iterator().next().getLong(0);
+  }
+
+  /**
+   * PostgreSQL's WAL counters since its statistics were last reset ({@code pg_stat_wal}); {@code flushes} are
+   * the times WAL was synced to disk, one per commit that found its record not yet flushed.
+   */
+  record WalTotals(long records, long fullPageImages, long bytes, long flushes) {
+    WalTotals since(WalTotals earlier) {
+      return new WalTotals(records - earlier.records, fullPageImages - earlier.fullPageImages, bytes - earlier.bytes,
+          flushes - earlier.flushes);
+    }
+  }
+
+  /**
+   * What PostgreSQL wrote while an exam's starts arrived and in the rest of the exam. Full-page images are the
+   * figure to read: a checkpoint that begins during the exam makes the first change to every page after it
+   * write the whole page, and the bursts with the most of them were the slowest.
+   */
+  record Wal(WalTotals atBurst, WalTotals atLastRelease, WalTotals atEnd) {
+    WalTotals whileStarting() {
+      return atLastRelease.since(atBurst);
+    }
+
+    WalTotals afterwards() {
+      return atEnd.since(atLastRelease);
+    }
+  }
+
+  Future<WalTotals> walTotals() {
+    return pool.query("select wal_records, wal_fpi, wal_bytes::bigint, wal_sync from pg_stat_wal").execute()
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new WalTotals(row.getLong(0), row.getLong(1), row.getLong(2), row.getLong(3));
+        });
   }
 
   /** The first and last attempt id of a quiz, which the pgbench baseline picks attempts between. */

@@ -18,6 +18,17 @@ final class Report {
     return table.toString();
   }
 
+  /** PostgreSQL's WAL while an exam's starts arrived and in the rest of it. */
+  static String wal(BenchmarkDatabase.Wal wal, double releaseSeconds) {
+    return String.format(Locale.ROOT, "PostgreSQL's WAL while starts arrived (%s s): %s; in the rest of the exam: %s.%n",
+        ms(releaseSeconds), walFigures(wal.whileStarting()), walFigures(wal.afterwards()));
+  }
+
+  private static String walFigures(BenchmarkDatabase.WalTotals totals) {
+    return String.format(Locale.ROOT, "%,d records, %,d full-page images, %,.1f MB, %,d flushes", totals.records(),
+        totals.fullPageImages(), totals.bytes() / 1e6, totals.flushes());
+  }
+
   /** A rate-search table: one row per arrival rate tried, with whether it held. */
   static String rates(List<RateStep> steps, double p99LimitMs, double errorLimit) {
     StringBuilder table = new StringBuilder(

@@ -41,6 +41,17 @@ class ReportTest {
   }
 
   @Test
+  void walIsReportedForTheStartsAndForTheRestOfTheExamApart() {
+    BenchmarkDatabase.Wal wal = new BenchmarkDatabase.Wal(new BenchmarkDatabase.WalTotals(1_000, 10, 5_000_000, 100),
+        new BenchmarkDatabase.WalTotals(61_000, 1_667, 47_500_000, 4_100),
+        new BenchmarkDatabase.WalTotals(1_261_000, 2_000, 247_500_000, 104_100));
+
+    assertThat(Report.wal(wal, 10)).isEqualTo("PostgreSQL's WAL while starts arrived (10 s): 60,000 records, 1,657 "
+        + "full-page images, 42.5 MB, 4,000 flushes; in the rest of the exam: 1,200,000 records, 333 full-page images, "
+        + "200.0 MB, 100,000 flushes.\n");
+  }
+
+  @Test
   void aRateStepHoldsOnlyUnderBothLimits() {
     StepStats fast = new StepStats("save");
     fast.succeeded(0, 3 * MS);

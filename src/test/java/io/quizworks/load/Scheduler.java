@@ -61,11 +61,19 @@ final class Scheduler {
 
   /** Runs the action when due and records its latency, from the due time, or its failure in {@code stats}. */
   Future<Void> timed(StepStats stats, long dueNanos, Supplier<Future<Void>> action) {
+    return timed(List.of(stats), dueNanos, action);
+  }
+
+  /** As {@link #timed(StepStats, long, Supplier)}, recorded in each of {@code stats}. */
+  Future<Void> timed(List<StepStats> stats, long dueNanos, Supplier<Future<Void>> action) {
     return at(dueNanos, action).andThen(done -> {
-      if (done.succeeded()) {
-        stats.succeeded(dueNanos, now());
-      } else {
-        stats.failed(VirtualStudent.StepFailure.kindOf(done.cause()), dueNanos, now());
+      long doneNanos = now();
+      for (StepStats step : stats) {
+        if (done.succeeded()) {
+          step.succeeded(dueNanos, doneNanos);
+        } else {
+          step.failed(VirtualStudent.StepFailure.kindOf(done.cause()), dueNanos, doneNanos);
+        }
       }
     });
   }
