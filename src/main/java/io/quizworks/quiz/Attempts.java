@@ -57,16 +57,17 @@ public final class Attempts {
   private final SqlTemplate<Map<String, Object>, RowSet<Row>> attemptPage;
 
   public Attempts(Pool pool, Duration grace) {
-    this(pool, pool, grace, new AnswerShapes(), new ShownQuestions());
+    this(pool, pool, pool, grace, new AnswerShapes(), new ShownQuestions());
   }
 
-  private Attempts(Pool pool, SqlClient pipelined, Duration grace, AnswerShapes shapes, ShownQuestions shown) {
+  private Attempts(Pool pool, SqlClient pipelined, SqlClient saving, Duration grace, AnswerShapes shapes,
+      ShownQuestions shown) {
     this.pool = pool;
     this.pipelined = pipelined;
     this.graceSeconds = (int) grace.toSeconds();
     this.shapes = shapes;
     this.shown = shown;
-    this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(pipelined, QuizSql.SAVE_ANSWER));
+    this.saveAnswer = new SaveBatches(SqlTemplate.forQuery(saving, QuizSql.SAVE_ANSWER));
     this.startAttempt = SqlTemplate.forQuery(pipelined, QuizSql.START_ATTEMPT);
     this.attemptPage = SqlTemplate.forQuery(pipelined, QuizSql.ATTEMPT_PAGE);
   }
@@ -74,12 +75,13 @@ public final class Attempts {
   /**
    * An instance for one event loop that shares with the node's other loops what it learns of questions: a page
    * served on one loop spares the autosaves that arrive on another a read of their own, and every page the
-   * parsing of the questions it shows. The statements that answer a start, an attempt page or a save on their
-   * own go through {@code pipelined}, a few connections that each carry many statements at once; transactions
-   * take a connection of {@code pool} for themselves.
+   * parsing of the questions it shows. The statements that answer a start or an attempt page on their own go
+   * through {@code pipelined}, a few connections that each carry many statements at once, and the save statement
+   * through {@code saving}, connections of its own of the same kind; transactions take a connection of {@code
+   * pool} for themselves.
    */
-  public static Attempts onNode(Vertx vertx, Pool pool, SqlClient pipelined, Duration grace) {
-    return new Attempts(pool, pipelined, grace, nodeWide(vertx, new AnswerShapes()),
+  public static Attempts onNode(Vertx vertx, Pool pool, SqlClient pipelined, SqlClient saving, Duration grace) {
+    return new Attempts(pool, pipelined, saving, grace, nodeWide(vertx, new AnswerShapes()),
         nodeWide(vertx, new ShownQuestions()));
   }
 

@@ -39,7 +39,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -53,21 +52,17 @@ public final class HttpVerticle extends VerticleBase {
       Path.of(System.getProperty("java.io.tmpdir"), "quizworks-uploads").toString();
 
   private final Config config;
-  private final Pool pool;
-  private final SqlClient pipelined;
+  private final DatabaseClients clients;
   private HttpServer server;
 
-  public HttpVerticle(Config config, Pool pool, SqlClient pipelined) {
+  public HttpVerticle(Config config, DatabaseClients clients) {
     this.config = config;
-    this.pool = pool;
-    this.pipelined = pipelined;
+    this.clients = clients;
   }
 
-  /**
-   * The application's routes, built from its dependencies so tests can hand it any pool; {@code pipelined} may
-   * be the pool itself.
-   */
-  public static Router router(Vertx vertx, Pool pool, SqlClient pipelined, Config config) {
+  /** The application's routes, built from its dependencies so tests can hand it any pool. */
+  public static Router router(Vertx vertx, DatabaseClients clients, Config config) {
+    Pool pool = clients.pool();
     Templates templates = new Templates(vertx);
     ErrorPages errors = new ErrorPages(templates, MAX_BODY_BYTES);
     Passwords passwords = new Passwords(vertx);
@@ -81,7 +76,7 @@ public final class HttpVerticle extends VerticleBase {
         .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
     router.route().handler(BodyHandler.create(UPLOADS_DIRECTORY).setBodyLimit(MAX_BODY_BYTES)
         .setDeleteUploadedFilesOnEnd(true));
-    Attempts attempts = Attempts.onNode(vertx, pool, pipelined, config.saveGrace());
+    Attempts attempts = Attempts.onNode(vertx, pool, clients.pipelined(), clients.saving(), config.saveGrace());
     AttemptApi attemptApi = new AttemptApi(attempts, sessions);
     Views views = new Views(config.zone());
     Quizzes quizzes = new Quizzes(pool);
@@ -115,7 +110,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return vertx.createHttpServer()
-        .requestHandler(router(vertx, pool, pipelined, config))
+        .requestHandler(router(vertx, clients, config))
         .listen(config.port())
         .onSuccess(s -> server = s);
   }

@@ -31,18 +31,21 @@ public final class Quizworks {
    */
   private static final int PIPELINED_CONNECTIONS = 4;
   private static final int PIPELINED_PER_CONNECTION = 8;
+  /**
+   * Connections of the same kind for autosaves alone. Sharing the four above, a save due while an exam's starts
+   * arrived waited behind starts and pages in the backend that took it (docs/benchmarks.md, fourteenth round).
+   */
+  private static final int SAVING_CONNECTIONS = 2;
   /** How often each node finalises attempts whose page is gone; any node may, and doing it twice is harmless. */
   private static final long SWEEP_EVERY_MS = 30_000;
 
-  private final Pool pool;
-  private final SqlClient pipelined;
+  private final DatabaseClients clients;
   private final HttpVerticle http;
   private final String deploymentId;
   private final long sweepTimer;
 
-  private Quizworks(Pool pool, SqlClient pipelined, HttpVerticle http, String deploymentId, long sweepTimer) {
-    this.pool = pool;
-    this.pipelined = pipelined;
+  private Quizworks(DatabaseClients clients, HttpVerticle http, String deploymentId, long sweepTimer) {
+    this.clients = clients;
     this.http = http;
     this.deploymentId = deploymentId;
     this.sweepTimer = sweepTimer;
@@ -55,10 +58,11 @@ public final class Quizworks {
         })
         .compose(ready -> {
           Pool pool = pool(vertx, config.database());
-          SqlClient pipelined = pipelinedClient(vertx, config.database());
+          DatabaseClients clients = new DatabaseClients(pool, pipelinedClient(vertx, config.database(),
+              PIPELINED_CONNECTIONS), pipelinedClient(vertx, config.database(), SAVING_CONNECTIONS));
           List<HttpVerticle> servers = new CopyOnWriteArrayList<>();
           Supplier<HttpVerticle> server = () -> {
-            HttpVerticle http = new HttpVerticle(config, pool, pipelined);
+            HttpVerticle http = new HttpVerticle(config, clients);
             servers.add(http);
             return http;
           };
@@ -68,8 +72,8 @@ public final class Quizworks {
               .loadAll(config.questionsDir())
               .compose(loaded -> config.demo() ? DemoData.ensure(vertx, pool) : Future.succeededFuture())
               .compose(demo -> vertx.deployVerticle(server, everyCore))
-              .map(id -> new Quizworks(pool, pipelined, servers.get(0), id, sweepPeriodically(vertx, pool, config)))
-              .onFailure(failure -> Future.join(pool.close(), pipelined.close()));
+              .map(id -> new Quizworks(clients, servers.get(0), id, sweepPeriodically(vertx, pool, config)))
+              .onFailure(failure -> clients.close());
         });
   }
 
@@ -88,8 +92,8 @@ public final class Quizworks {
    * A client for statements that stand alone, not in a transaction: it sends each on whichever of its few
    * connections has room, behind the statements already out on it, so each backend reads several at a wake-up.
    */
-  public static SqlClient pipelinedClient(Vertx vertx, PgConnectOptions options) {
-    return PgBuilder.client().with(new PoolOptions().setMaxSize(PIPELINED_CONNECTIONS))
+  private static SqlClient pipelinedClient(Vertx vertx, PgConnectOptions options, int connections) {
+    return PgBuilder.client().with(new PoolOptions().setMaxSize(connections))
         .connectingTo(cached(options, PIPELINED_PER_CONNECTION)).using(vertx).build();
   }
 
@@ -107,15 +111,15 @@ public final class Quizworks {
   }
 
   public Pool pool() {
-    return pool;
+    return clients.pool();
   }
 
-  public SqlClient pipelined() {
-    return pipelined;
+  public DatabaseClients clients() {
+    return clients;
   }
 
   public Future<Void> stop(Vertx vertx) {
     vertx.cancelTimer(sweepTimer);
-    return vertx.undeploy(deploymentId).compose(v -> Future.join(pool.close(), pipelined.close())).mapEmpty();
+    return vertx.undeploy(deploymentId).compose(v -> clients.close());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quizworks.support.TestDatabase;
 import io.quizworks.system.Config;
+import io.quizworks.system.DatabaseClients;
 import io.quizworks.system.HttpVerticle;
 import io.quizworks.system.Quizworks;
 import io.vertx.core.Vertx;
@@ -47,7 +48,7 @@ class MinutesAddedDuringSaveTest {
     Quizworks prepared = Quizworks.start(vertx, config).await();
     prepared.stop(vertx).await();
     pool = Quizworks.pool(vertx, database.options());
-    server = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, pool, config)).listen(0).await();
+    server = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config)).listen(0).await();
     db = Db.of(database);
     exam = new Exam(db, vertx, server.actualPort());
     db.execute("""

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quizworks.support.TestDatabase;
 import io.quizworks.system.Config;
+import io.quizworks.system.DatabaseClients;
 import io.quizworks.system.HttpVerticle;
 import io.quizworks.system.Quizworks;
 import io.vertx.core.Future;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Saves while the database's connections are taken. Saves have connections of their own (the server's
- * pipelined client), so a pool held by long transactions does not stop them. When their own are full, or a
+ * saving client), so a pool held by long transactions does not stop them. When their own are full, or a
  * pool serves them alone, a save either waits for a connection and is then stored and answered 200, or gives
  * up and is answered with a 5xx, which the page retries; it is never answered 2xx without being stored. The
  * same holds for a save whose statement waits on a lock past the statement timeout: PostgreSQL cancels it and
@@ -85,7 +86,7 @@ class PoolExhaustionTest {
 
   /** A server on its own port with the given pool, routed exactly as the real one. */
   private static HttpServer serverWith(Vertx vertx, Pool pool) {
-    return vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, pool, config)).listen(0).await();
+    return vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config)).listen(0).await();
   }
 
   private record Student(Browser browser, long attemptId, Exam.Item item) {}
@@ -117,8 +118,8 @@ class PoolExhaustionTest {
   }
 
   @Test
-  @DisplayName("with the server's pipelined connections full, saves wait for room; once there is, they are stored and answered 200")
-  void savesWaitForThePipelinedConnections() {
+  @DisplayName("with the server's saving connections full, saves wait for room; once there is, they are stored and answered 200")
+  void savesWaitForTheSavingConnections() {
     Student cy = student("Cy Waits");
     SqlConnection blocker = app.pool().getConnection().await();
     Transaction blocking = blocker.begin().await();
@@ -127,9 +128,9 @@ class PoolExhaustionTest {
     List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
     try {
       // Each waits for the lock on a connection of its own choosing, and those queued behind it on that
-      // connection wait too: more than the client's 4 connections x 8 statements can carry.
+      // connection wait too: more than the client's 2 connections x 8 statements can carry.
       for (int i = 0; i < 40; i++) {
-        blocked.add(app.pipelined().query("select pg_advisory_xact_lock_shared(" + BLOCKING_LOCK + ")").execute());
+        blocked.add(app.clients().saving().query("select pg_advisory_xact_lock_shared(" + BLOCKING_LOCK + ")").execute());
       }
       for (long seq = 1; seq <= 5; seq++) {
         saves.add(cy.browser.save(app.port(), cy.attemptId, 1, seq, cy.item.answer(seq)));

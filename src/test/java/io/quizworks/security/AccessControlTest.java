@@ -255,7 +255,7 @@ class AccessControlTest {
   void routeListIsComplete(Vertx vertx) {
     Config config = Config.of(0, school.database.options(), Path.of("questions"));
     Set<String> served = new TreeSet<>();
-    for (Route route : HttpVerticle.router(vertx, school.app.pool(), school.app.pool(), config).getRoutes()) {
+    for (Route route : HttpVerticle.router(vertx, school.app.clients(), config).getRoutes()) {
       if (route.methods() == null || route.methods().isEmpty() || !route.isExactPath()) {
         continue; // handlers on every request or a prefix: headers, body, session, CSRF, static files, not found
       }

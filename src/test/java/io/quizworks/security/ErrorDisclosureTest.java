@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quizworks.support.TestClient;
 import io.quizworks.system.Config;
+import io.quizworks.system.DatabaseClients;
 import io.quizworks.system.HttpVerticle;
 import io.quizworks.system.Quizworks;
 import io.vertx.core.MultiMap;
@@ -229,7 +230,7 @@ class ErrorDisclosureTest {
   void serverErrors(Vertx vertx) {
     Pool pool = Quizworks.pool(vertx, school.database.options());
     Config config = Config.of(0, school.database.options(), Path.of("questions"));
-    HttpServer broken = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, pool, pool, config))
+    HttpServer broken = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config))
         .listen(0).await();
     pool.close().await();
     try {
