@@ -45,7 +45,7 @@ public final class Attempts {
   private static final OffsetDateTime NO_VERSION = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   private final Pool pool;
-  /** For what one statement answers on an exam's path (start, page, save): see {@link #onNode}. */
+  /** What one statement answers on an exam's path but the save itself (start, page, a save's checks). */
   private final SqlClient pipelined;
   private final int graceSeconds;
   private final DrawPlans plans = new DrawPlans();

@@ -33,7 +33,8 @@ public final class Quizworks {
   private static final int PIPELINED_PER_CONNECTION = 8;
   /**
    * Connections of the same kind for autosaves alone. Sharing the four above, a save due while an exam's starts
-   * arrived waited behind starts and pages in the backend that took it (docs/benchmarks.md, fourteenth round).
+   * arrived waited behind starts and pages in the backend that took it; on two of their own, saves that pile up
+   * gather into larger batches, one commit each (docs/benchmarks.md, fourteenth round).
    */
   private static final int SAVING_CONNECTIONS = 2;
   /** How often each node finalises attempts whose page is gone; any node may, and doing it twice is harmless. */
