@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -28,13 +29,14 @@ final class ExamRun {
    * The steps' figures and the read-back of what the server acknowledged.
    *
    * @param warmUp the warm-up class's steps, empty when there was none
-   * @param wal what PostgreSQL wrote while the measured exam's starts arrived, and in the rest of it
+   * @param wal what PostgreSQL wrote while the measured exam's starts arrived, and in the rest of it; empty where
+   *     its version does not say
    */
-  record Result(List<StepStats.Summary> warmUp, List<StepStats.Summary> steps, BenchmarkDatabase.Wal wal,
-      SaveLedger.Check check) {}
+  record Result(List<StepStats.Summary> warmUp, List<StepStats.Summary> steps,
+      Optional<BenchmarkDatabase.Wal> wal, SaveLedger.Check check) {}
 
   /** A class's figures: its steps, and PostgreSQL's WAL while the last quiz's starts arrived and after. */
-  private record Sitting(List<StepStats.Summary> steps, BenchmarkDatabase.Wal wal) {}
+  private record Sitting(List<StepStats.Summary> steps, Optional<BenchmarkDatabase.Wal> wal) {}
 
   /**
    * The saves, and apart from them those due while starts were still arriving: in the first R seconds every
@@ -73,13 +75,13 @@ final class ExamRun {
     StepStats submit = new StepStats("submit");
     Random random = new Random(options.seed());
     long think = Scheduler.seconds(thinkSeconds);
-    BenchmarkDatabase.Wal wal = null;
+    Optional<BenchmarkDatabase.Wal> wal = Optional.empty();
     for (long quizId : seeded.quizIds()) {
       long burst = Scheduler.now() + Scheduler.seconds(2);
       long lastRelease = burst + Scheduler.seconds(releaseSeconds);
       SaveSteps save = new SaveSteps(allSaves, savesWhileStarting, lastRelease);
-      Future<BenchmarkDatabase.WalTotals> atBurst = scheduler.at(burst, database::walTotals);
-      Future<BenchmarkDatabase.WalTotals> atLastRelease = scheduler.at(lastRelease, database::walTotals);
+      Future<Optional<BenchmarkDatabase.WalTotals>> atBurst = scheduler.at(burst, database::walTotals);
+      Future<Optional<BenchmarkDatabase.WalTotals>> atLastRelease = scheduler.at(lastRelease, database::walTotals);
       List<Future<Void>> outcomes = new ArrayList<>();
       for (VirtualStudent student : signedIn) {
         long release = burst + Scheduler.seconds(random.nextDouble() * releaseSeconds);
@@ -95,7 +97,7 @@ final class ExamRun {
             .onSuccess(submitted -> ledger.submitted(student.attemptId())));
       }
       Future.join(outcomes).otherwiseEmpty().await();
-      wal = new BenchmarkDatabase.Wal(atBurst.await(), atLastRelease.await(), database.walTotals().await());
+      wal = BenchmarkDatabase.Wal.of(atBurst.await(), atLastRelease.await(), database.walTotals().await());
     }
     return new Sitting(List.of(signIn.summary(), start.summary(), page.summary(), allSaves.summary(),
         savesWhileStarting.summary(), submit.summary()), wal);

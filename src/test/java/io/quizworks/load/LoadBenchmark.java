@@ -66,8 +66,8 @@ public final class LoadBenchmark {
       String warmUp = result.warmUp().isEmpty() ? "" : "Warm-up class (" + options.warmUpStudents()
           + " students, " + options.warmUpRounds() + " quizzes one after another, R = 2 s, T = 0.25 s; not part of "
           + "the figures):\n\n" + Report.steps(result.warmUp()) + "\n";
-      return heading + warmUp + Report.steps(result.steps()) + "\n" + Report.wal(result.wal(), options.releaseSeconds())
-          + "\n" + checked(result.check());
+      String wal = result.wal().map(written -> Report.wal(written, options.releaseSeconds()) + "\n").orElse("");
+      return heading + warmUp + Report.steps(result.steps()) + "\n" + wal + checked(result.check());
     }
     RateRun.Result result = new RateRun(options, vertx, client, database, scheduler).run();
     return heading + "Setup:\n\n" + Report.steps(result.setup()) + "\nBaseline: pgbench, "
