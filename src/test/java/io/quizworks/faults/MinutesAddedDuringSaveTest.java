@@ -48,7 +48,8 @@ class MinutesAddedDuringSaveTest {
     Quizworks prepared = Quizworks.start(vertx, config).await();
     prepared.stop(vertx).await();
     pool = Quizworks.pool(vertx, database.options());
-    server = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config)).listen(0).await();
+    server = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config))
+        .listen(0).await();
     db = Db.of(database);
     exam = new Exam(db, vertx, server.actualPort());
     db.execute("""

@@ -86,7 +86,8 @@ class PoolExhaustionTest {
 
   /** A server on its own port with the given pool, routed exactly as the real one. */
   private static HttpServer serverWith(Vertx vertx, Pool pool) {
-    return vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config)).listen(0).await();
+    return vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config))
+        .listen(0).await();
   }
 
   private record Student(Browser browser, long attemptId, Exam.Item item) {}
@@ -118,7 +119,8 @@ class PoolExhaustionTest {
   }
 
   @Test
-  @DisplayName("with the server's saving connections full, saves wait for room; once there is, they are stored and answered 200")
+  @DisplayName("with the server's saving connections full, saves wait for room; once there is, they are stored and "
+      + "answered 200")
   void savesWaitForTheSavingConnections() {
     Student cy = student("Cy Waits");
     SqlConnection blocker = app.pool().getConnection().await();
@@ -130,7 +132,8 @@ class PoolExhaustionTest {
       // Each waits for the lock on a connection of its own choosing, and those queued behind it on that
       // connection wait too: more than the client's 2 connections x 8 statements can carry.
       for (int i = 0; i < 40; i++) {
-        blocked.add(app.clients().saving().query("select pg_advisory_xact_lock_shared(" + BLOCKING_LOCK + ")").execute());
+        blocked.add(app.clients().saving().query("select pg_advisory_xact_lock_shared(" + BLOCKING_LOCK + ")")
+            .execute());
       }
       for (long seq = 1; seq <= 5; seq++) {
         saves.add(cy.browser.save(app.port(), cy.attemptId, 1, seq, cy.item.answer(seq)));

@@ -54,7 +54,8 @@ class LoadBenchmarkTest {
   @DisplayName("an exam: every student signs in, starts, saves every answer and submits, and all of it is stored")
   void exam() {
     LoadOptions options = LoadOptions.parse("exam", "--server", "http://localhost:" + server.port(), "--students", "40",
-        "--release", "0.5", "--think", "0.05", "--sign-in-rate", "50", "--warm-up-students", "5", "--warm-up-rounds", "2");
+        "--release", "0.5", "--think", "0.05", "--sign-in-rate", "50", "--warm-up-students", "5",
+        "--warm-up-rounds", "2");
 
     ExamRun.Result result = new ExamRun(options, client, benchmarkDatabase, new Scheduler(generator)).run();
 

@@ -20,7 +20,8 @@ final class Report {
 
   /** PostgreSQL's WAL while an exam's starts arrived and in the rest of it. */
   static String wal(BenchmarkDatabase.Wal wal, double releaseSeconds) {
-    return String.format(Locale.ROOT, "PostgreSQL's WAL while starts arrived (%s s): %s; in the rest of the exam: %s.%n",
+    return String.format(Locale.ROOT,
+        "PostgreSQL's WAL while starts arrived (%s s): %s; in the rest of the exam: %s.%n",
         ms(releaseSeconds), walFigures(wal.whileStarting()), walFigures(wal.afterwards()));
   }
 

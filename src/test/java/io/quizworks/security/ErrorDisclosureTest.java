@@ -230,7 +230,8 @@ class ErrorDisclosureTest {
   void serverErrors(Vertx vertx) {
     Pool pool = Quizworks.pool(vertx, school.database.options());
     Config config = Config.of(0, school.database.options(), Path.of("questions"));
-    HttpServer broken = vertx.createHttpServer().requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config))
+    HttpServer broken = vertx.createHttpServer()
+        .requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), config))
         .listen(0).await();
     pool.close().await();
     try {

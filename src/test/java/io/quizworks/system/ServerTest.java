@@ -158,7 +158,8 @@ class ServerTest {
     var nowhere = new io.vertx.pgclient.PgConnectOptions(database.options()).setPort(1);
     var pool = Quizworks.pool(vertx, nowhere);
     vertx.createHttpServer()
-        .requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool), Config.of(0, nowhere, Path.of("questions"))))
+        .requestHandler(HttpVerticle.router(vertx, DatabaseClients.sharing(pool),
+            Config.of(0, nowhere, Path.of("questions"))))
         .listen(0)
         .compose(server -> client.get(server.actualPort(), "localhost", "/health").send()
             .eventually(() -> server.close().compose(v -> pool.close())))
