@@ -64,7 +64,7 @@ public final class HttpVerticle extends VerticleBase {
   public static Router router(Vertx vertx, DatabaseClients clients, Config config) {
     Pool pool = clients.pool();
     Templates templates = new Templates(vertx);
-    ErrorPages errors = new ErrorPages(templates, MAX_BODY_BYTES);
+    ErrorPages errors = new ErrorPages(vertx, templates, MAX_BODY_BYTES);
     Passwords passwords = new Passwords(vertx);
     Sessions sessions = new Sessions(pool, config.sessionIdle(), config.sessionAbsolute());
     Accounts accounts = new Accounts(pool, passwords);

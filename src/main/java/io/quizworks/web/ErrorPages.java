@@ -1,9 +1,12 @@
 package io.quizworks.web;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.DatabaseException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +17,16 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPages {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+  private static final Duration OUTAGE_LOG_INTERVAL = Duration.ofSeconds(10);
+
   private final Templates templates;
   private final long maxBodyBytes;
+  private final OutageLog outages;
 
-  public ErrorPages(Templates templates, long maxBodyBytes) {
+  public ErrorPages(Vertx vertx, Templates templates, long maxBodyBytes) {
     this.templates = templates;
     this.maxBodyBytes = maxBodyBytes;
+    this.outages = new OutageLog(vertx, OUTAGE_LOG_INTERVAL);
   }
 
   public void notFound(RoutingContext ctx) {
@@ -28,7 +35,12 @@ public final class ErrorPages {
 
   public void failure(RoutingContext ctx) {
     int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-    if (status == 500 && hasSqlState(ctx.failure(), "57014")) {
+    Optional<Throwable> unreachable = status == 500 ? DatabaseUnreachable.causeOf(ctx.failure()) : Optional.empty();
+    if (unreachable.isPresent()) {
+      outages.failed(ctx.request().method() + " " + ctx.request().path(), unreachable.get());
+      respond(ctx, 503, "Database unavailable", "The server cannot reach its database just now. Try again in a "
+          + "moment.");
+    } else if (status == 500 && hasSqlState(ctx.failure(), "57014")) {
       // Cancelled by the statement timeout (a lock held too long, or a runaway query): its transaction is rolled
       // back, and the same request may well succeed in a moment.
       LOG.warn("{} {} gave up: a statement ran past the statement timeout", ctx.request().method(),

@@ -3,8 +3,12 @@ package io.quizworks.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import io.quizworks.support.CapturedLog;
 import io.quizworks.system.Config;
 import io.quizworks.system.Quizworks;
+import io.quizworks.web.ErrorPages;
+import io.quizworks.web.OutageLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -20,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * PostgreSQL goes away and comes back while students are saving, on a cluster of the test's own: stopped for
  * three seconds, restarted, and crashed (immediate shutdown) and started again. The server is never
- * restarted: during the outage every save is refused with a status the page retries (5xx), never a success;
- * afterwards the pool reconnects by itself and the pages' queues drain; nothing acknowledged is lost.
+ * restarted: during the outage every save is refused with a status the page retries (503), never a success;
+ * afterwards the pool reconnects by itself and the pages' queues drain; nothing acknowledged is lost. The log
+ * accounts for every refused save in a few lines, with no stack traces.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("PostgreSQL restarted during an exam")
@@ -132,6 +139,10 @@ class DatabaseRestartTest {
     Map<Long, Long> deadlines = db.deadlines();
 
     SaveLog log = new SaveLog();
+    CapturedLog errors = CapturedLog.of(ErrorPages.class);
+    cleanup.add(errors);
+    CapturedLog outages = CapturedLog.of(OutageLog.class);
+    cleanup.add(outages);
     AtomicBoolean answering = new AtomicBoolean(true);
     AtomicBoolean closing = new AtomicBoolean();
     List<Throwable> broken = new CopyOnWriteArrayList<>();
@@ -177,7 +188,10 @@ class DatabaseRestartTest {
     List<SaveLog.Save> duringOutage = log.all().stream()
         .filter(s -> s.sentMicros() >= down && s.receivedMicros() <= up).toList();
     assertThat(duringOutage).as("saves attempted while PostgreSQL was down").hasSizeGreaterThanOrEqualTo(STUDENTS * 3)
-        .allSatisfy(s -> assertThat(s.status()).as("a save while PostgreSQL is down: " + s.body()).isBetween(500, 599));
+        .allSatisfy(s -> {
+          assertThat(s.status()).as("a save while PostgreSQL is down: " + s.body()).isEqualTo(503);
+          assertThat(s.body()).contains("Database unavailable").doesNotContain("Exception", "127.0.0.1");
+        });
     long recovered = awaitDrained(pages, started, log);
     System.out.printf("stop/start: %d saves refused during the 3 s outage; first save stored %d ms after the start "
         + "command returned%n", duringOutage.size(), (recovered - started) / 1000);
@@ -232,6 +246,34 @@ class DatabaseRestartTest {
     assertThat(db.queryLong("select count(*) from attempt where status = 'submitted' and score is not null"))
         .isEqualTo(STUDENTS);
     System.out.printf("database restart: %d saves, %d acknowledged%n", log.all().size(), log.acknowledged());
+
+    long refused = log.all().stream().filter(s -> s.status() >= 500).count();
+    assertThat(errors.withStackTraces()).as("stack traces logged for requests that found PostgreSQL out of reach")
+        .isZero();
+    long logged = awaitLogged(outages, refused);
+    assertThat(logged).as("refused saves the log accounts for").isEqualTo(refused);
+    assertThat(outages.lines()).as("lines the outages took in the log, for %d refused saves", refused)
+        .hasSizeLessThan((int) refused / 4);
+    System.out.printf("log: %d lines for %d refused saves%n", outages.lines().size(), refused);
+  }
+
+  /**
+   * The requests the log says were refused for want of PostgreSQL, once its last summary is written (10 s after
+   * the count began): a line for the first of an outage, and a count in each summary after it.
+   */
+  private static long awaitLogged(CapturedLog outages, long expected) {
+    Pattern summary = Pattern.compile("PostgreSQL out of reach: (\\d+) more request.*");
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
+    long logged = 0;
+    while (System.nanoTime() < until && logged < expected) {
+      SaveLog.pause(200);
+      logged = 0;
+      for (String line : outages.messages(Level.WARN)) {
+        Matcher counted = summary.matcher(line);
+        logged += counted.matches() ? Long.parseLong(counted.group(1)) : 1;
+      }
+    }
+    return logged;
   }
 
   /** Waits until every page had a save sent after {@code since} acknowledged; returns when the first was answered. */

@@ -37,6 +37,13 @@ public final class CapturedLog implements AutoCloseable {
     }
   }
 
+  /** How many events so far carried an exception, whose stack trace the log would print. */
+  public long withStackTraces() {
+    synchronized (appender) {
+      return appender.list.stream().filter(event -> event.getThrowableProxy() != null).count();
+    }
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);
