@@ -1,7 +1,10 @@
 package io.quizworks.gradebook;
 
+import io.quizworks.bank.AnswerKey;
+import io.quizworks.bank.CsvColumns;
 import io.quizworks.bank.KeyCorrection;
 import io.quizworks.bank.Question;
+import io.quizworks.bank.QuestionType;
 import io.quizworks.bank.QuestionView;
 import io.quizworks.web.Forms;
 import io.quizworks.web.Guards;
@@ -32,6 +35,12 @@ public final class KeyFixPages {
     router.post(path).handler(Guards.teacher()).handler(ctx -> withQuestion(ctx, this::apply));
   }
 
+  /**
+   * One left-hand item of a matching question and the right-hand item chosen for it: a select on the form, a
+   * hidden field on the preview.
+   */
+  public record MatchField(String name, String label, String text, String chosen) {}
+
   private interface QuestionHandler {
     void handle(RoutingContext ctx, long quizId, long questionId, Question question);
   }
@@ -49,23 +58,41 @@ public final class KeyFixPages {
   }
 
   private void form(RoutingContext ctx, long quizId, long questionId, Question question) {
+    Map<String, String> pairs = question.key() instanceof AnswerKey.Matching matching ? matching.pairs() : Map.of();
     respondForm(ctx, 200, quizId, questionId, question, KeyCorrection.answerCell(question),
-        KeyCorrection.toleranceCell(question), "", List.of());
+        KeyCorrection.toleranceCell(question), matchFields(question, pairs), "", List.of());
   }
 
   private void respondForm(RoutingContext ctx, int status, long quizId, long questionId, Question question,
-      String answer, String tolerance, String reason, List<String> errors) {
+      String answer, String tolerance, List<MatchField> matches, String reason, List<String> errors) {
     Map<String, Object> data = new HashMap<>();
     data.put("quizId", String.valueOf(quizId));
     data.put("questionId", String.valueOf(questionId));
     data.put("question", QuestionView.of(question));
-    data.put("numeric", question.type().code().equals("numeric"));
-    data.put("supported", KeyCorrection.supports(question.type()));
+    data.put("numeric", question.type() == QuestionType.NUMERIC);
+    data.put("matching", !KeyCorrection.typedAsOneCell(question.type()));
+    data.put("matches", matches);
+    data.put("rightHandItems", KeyCorrection.rightHandItems(question));
     data.put("answer", answer);
     data.put("tolerance", tolerance);
     data.put("reason", reason);
     data.put("errors", errors);
     templates.respond(ctx, status, "key-fix", data);
+  }
+
+  /** The form's fields for a matching question's pairs, {@code chosen} by left-hand label; none for other types. */
+  private static List<MatchField> matchFields(Question question, Map<String, String> chosen) {
+    if (KeyCorrection.typedAsOneCell(question.type())) {
+      return List.of();
+    }
+    return question.choices().stream().map(left -> new MatchField(CsvColumns.match(left.label()), left.label(),
+        left.text(), chosen.getOrDefault(left.label(), ""))).toList();
+  }
+
+  private static Map<String, String> chosenMatches(RoutingContext ctx, Question question) {
+    Map<String, String> chosen = new HashMap<>();
+    question.choices().forEach(left -> chosen.put(left.label(), Forms.field(ctx, CsvColumns.match(left.label()))));
+    return chosen;
   }
 
   private void preview(RoutingContext ctx, long quizId, long questionId, Question question) {
@@ -74,7 +101,8 @@ public final class KeyFixPages {
             Map.of("quizId", String.valueOf(quizId), "questionId", String.valueOf(questionId),
                 "question", QuestionView.of(question), "corrected", QuestionView.of(corrected), "changes", changes,
                 "answer", Forms.field(ctx, "answer"), "tolerance", Forms.field(ctx, "tolerance"),
-                "reason", Forms.field(ctx, "reason")))).onFailure(ctx::fail));
+                "matches", matchFields(question, chosenMatches(ctx, question)), "reason", Forms.field(ctx, "reason"))))
+            .onFailure(ctx::fail));
   }
 
   private void apply(RoutingContext ctx, long quizId, long questionId, Question question) {
@@ -91,13 +119,17 @@ public final class KeyFixPages {
     String answer = Forms.field(ctx, "answer");
     String tolerance = Forms.field(ctx, "tolerance");
     String reason = Forms.field(ctx, "reason");
-    KeyCorrection.Result result = KeyCorrection.withAnswer(question, answer, tolerance);
+    Map<String, String> matches = chosenMatches(ctx, question);
+    KeyCorrection.Result result = KeyCorrection.typedAsOneCell(question.type())
+        ? KeyCorrection.withAnswer(question, answer, tolerance)
+        : KeyCorrection.withMatches(question, matches);
     List<String> errors = new ArrayList<>(result.errors());
     if (reason.isEmpty() || reason.length() > 300) {
       errors.add("Say why the key changes (up to 300 characters): it is kept in the score history.");
     }
     if (!errors.isEmpty()) {
-      respondForm(ctx, 400, quizId, questionId, question, answer, tolerance, reason, errors);
+      respondForm(ctx, 400, quizId, questionId, question, answer, tolerance, matchFields(question, matches), reason,
+          errors);
       return Optional.empty();
     }
     return result.question();

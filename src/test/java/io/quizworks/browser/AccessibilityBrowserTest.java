@@ -211,6 +211,22 @@ class AccessibilityBrowserTest extends BrowserTestBase {
       waitForPath(keyPath + "/preview");
       check("re-scoring preview");
     }
+    // A matching question's key is chosen pair by pair, one select per item, by typing as a keyboard user would.
+    long matching = database.queryLong("select q.id from question q join bank b on b.id = q.bank_id "
+        + "where b.slug = 'manufacturing-roles' and q.type = 'matching' order by q.id limit 1");
+    String matchingKey = quizPath + "/questions/" + matching + "/key";
+    open(matchingKey);
+    check("correcting a matching key");
+    String secondItem = new Select(driver.findElement(By.id("match_b"))).getFirstSelectedOption().getText();
+    String thirdItem = new Select(driver.findElement(By.id("match_c"))).getFirstSelectedOption().getText();
+    driver.findElement(By.id("match_b")).sendKeys(thirdItem);
+    driver.findElement(By.id("match_c")).sendKeys(secondItem);
+    driver.findElement(By.id("reason")).sendKeys("Checking the pairs");
+    submit("form[action='" + matchingKey + "/preview']");
+    waitForPath(matchingKey + "/preview");
+    assertThat(driver.findElement(By.cssSelector("input[name='match_b']")).getAttribute("value"))
+        .as("the second item's match, chosen by typing").isEqualTo(thirdItem);
+    check("re-scoring preview of a matching key");
     open(quizPath + "/analysis");
     check("item analysis");
     open(classPath + "/exports");

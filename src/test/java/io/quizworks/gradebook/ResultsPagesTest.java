@@ -206,7 +206,7 @@ class ResultsPagesTest {
   }
 
   @Test
-  @Order(Integer.MAX_VALUE)
+  @Order(Integer.MAX_VALUE - 1)
   @DisplayName("correcting a key previews the changes, then re-scores in one go for this quiz only, with history")
   void keyFix() {
     String keyPath = "/quizzes/" + quizId + "/questions/" + trueFalseQuestion + "/key";
@@ -237,5 +237,76 @@ class ResultsPagesTest {
         + trueFalseQuestion)).as("the shared bank keeps its key").isEqualTo(key ? 1 : 0);
     assertThat(teacher.get("/quizzes/" + quizId + "/attempts/" + strongAttempt).bodyAsString())
         .contains("Key corrected: The passage says so");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  @DisplayName("a matching question's key is corrected pair by pair, from its own items, and re-scores its attempts")
+  void matchingKeyFix(Vertx vertx) {
+    long classId = database.queryLong("select id from class where join_code = 'RES234'");
+    long bankId = database.queryLong("select id from bank where slug = 'manufacturing-roles'");
+    HttpResponse<Buffer> created = teacher.postForm("/classes/" + classId + "/quizzes", Map.of("title", "Managers",
+        "bank", String.valueOf(bankId), "topic", "Factory manager", "attemptsAllowed", "1", "questionCount",
+        String.valueOf(database.queryLong("select count(*) from question where topic = 'Factory manager'"))));
+    long managersQuiz = Long.parseLong(created.getHeader("Location").substring("/quizzes/".length()));
+    long matching = database.queryLong("select id from question where topic = 'Factory manager' "
+        + "and type = 'matching'");
+    JsonObject bankPairs = new JsonObject().put("A", "production schedules").put("B", "resources")
+        .put("C", "work processes").put("D", "quality standards");
+    JsonObject swapped = bankPairs.copy().put("B", "work processes").put("C", "resources");
+    long followedTheBank = takeMatching(vertx, managersQuiz, matching, "Strong Student", bankPairs);
+    long swappedTwo = takeMatching(vertx, managersQuiz, matching, "Weak Student", swapped);
+    long followedBefore = scoreInCents(followedTheBank);
+    long swappedBefore = scoreInCents(swappedTwo);
+    String keyPath = "/quizzes/" + managersQuiz + "/questions/" + matching + "/key";
+
+    String form = teacher.get(keyPath).bodyAsString();
+    assertThat(form).contains("<legend>Corrected pairs</legend>", "<label for=\"match_b\">B. Allocate</label>",
+        "<select id=\"match_b\" name=\"match_b\" required>", "<option value=\"resources\" selected>resources");
+    assertThat(form).doesNotContain("name=\"answer\"");
+
+    Map<String, String> correction = Map.of("match_a", "production schedules", "match_b", "work processes",
+        "match_c", "resources", "match_d", "quality standards", "reason", "B and C were the wrong way round");
+    HttpResponse<Buffer> forged = teacher.postForm(keyPath + "/preview", Map.of("match_a", "production schedules",
+        "match_b", "budgets", "match_c", "resources", "match_d", "quality standards", "reason", "Typo"));
+    assertThat(forged.statusCode()).isEqualTo(400);
+    assertThat(forged.bodyAsString()).contains("The match for B (Allocate): found `budgets`, expected one of the "
+        + "question&#39;s right-hand items.");
+    HttpResponse<Buffer> twice = teacher.postForm(keyPath + "/preview", Map.of("match_a", "resources",
+        "match_b", "resources", "match_c", "work processes", "match_d", "quality standards", "reason", "Typo"));
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(twice.bodyAsString()).contains("`resources` is already the match for A");
+
+    String preview = teacher.postForm(keyPath + "/preview", correction).bodyAsString();
+    assertThat(preview).contains("Plan ↔ production schedules; Allocate ↔ work processes; Monitor ↔ resources",
+        "Strong Student", "Weak Student", "re-score 2 attempts", "name=\"match_b\" value=\"work processes\"");
+
+    HttpResponse<Buffer> applied = teacher.postForm(keyPath, correction);
+    assertThat(applied.statusCode()).isEqualTo(303);
+    assertThat(applied.getHeader("Location")).endsWith("rescored=2");
+    assertThat(scoreInCents(followedTheBank)).as("2 of 4 pairs right now: 1 of 2 points").isEqualTo(followedBefore
+        - 100);
+    assertThat(scoreInCents(swappedTwo)).as("all 4 pairs right now: 2 of 2 points").isEqualTo(swappedBefore + 100);
+    assertThat(database.queryLong("select count(*) from question where id = " + matching
+        + " and answer_key->'pairs'->>'B' = 'resources'")).as("the shared bank keeps its key").isEqualTo(1);
+  }
+
+  /** Answers the matching question with {@code pairs} and submits; returns the attempt. */
+  private static long takeMatching(Vertx vertx, long quiz, long question, String name, JsonObject pairs) {
+    TestClient student = new TestClient(vertx, app.port());
+    student.signInStudent("RES234", name, "results password");
+    long attemptId = student.json(HttpMethod.POST, "/api/quizzes/" + quiz + "/start", new JsonObject())
+        .bodyAsJsonObject().getLong("attemptId");
+    long position = database.queryLong("select position from attempt_question where attempt_id = " + attemptId
+        + " and question_id = " + question);
+    HttpResponse<Buffer> saved = student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
+        new JsonObject().put("seq", 1).put("answer", new JsonObject().put("pairs", pairs)));
+    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+    student.json(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit", new JsonObject());
+    return attemptId;
+  }
+
+  private static long scoreInCents(long attemptId) {
+    return database.queryLong("select (score * 100)::bigint from attempt where id = " + attemptId);
   }
 }
