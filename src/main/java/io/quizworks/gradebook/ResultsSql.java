@@ -70,11 +70,21 @@ final class ResultsSql {
       order by q.bank_id, q.position
       """;
 
+  /**
+   * One attempt, with what the gradebook counts it as where it drew questions worth more or less than the quiz
+   * is out of ({@code scaled}): its score scaled to the quiz's points possible, as every export keeps it.
+   */
   static final String ATTEMPT =
       """
       select a.id, a.number, a.status, a.started_at, a.submitted_at, a.score, a.max_score, s.display_name,
-             s.student_number
-      from attempt a join student s on s.id = a.student_id
+             s.student_number, q.points_possible,
+             a.score is not null and a.max_score > 0 and q.points_possible <> a.max_score as scaled,
+             round(""" + ExportSql.SCALED_SCORE + """
+             , 2) as scaled_score
+      from attempt a
+      join student s on s.id = a.student_id
+      cross join lateral (select (""" + ExportSql.POINTS_POSSIBLE + """
+                          ) as points_possible from quiz z where z.id = a.quiz_id) q
       where a.id = #{attemptId} and a.quiz_id = #{quizId}
       """;
 

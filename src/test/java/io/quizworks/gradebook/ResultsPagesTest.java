@@ -100,7 +100,7 @@ class ResultsPagesTest {
 
   /**
    * One student, two submitted attempts that drew questions worth different totals: 9 of 12, then 8 of 10.
-   * Scaled to the quiz's 12 points possible they are 9 and 9.6.
+   * Scaled to the quiz's 12 points possible they are 9 and 9.6, and the second attempt's own page says so.
    */
   @ParameterizedTest(name = "{0}: {1} of 12, {2}%")
   @CsvSource({"highest, 9.6, 80", "last, 9.6, 80", "first, 9, 75", "average, 9.3, 77.5"})
@@ -126,6 +126,13 @@ class ResultsPagesTest {
     assertThat(results).contains("<td>" + kept + " / 12</td>", "<td>" + percent + "%</td>");
     assertThat(gradebook.lines().filter(line -> line.contains("Two Tries")).findFirst().orElseThrow())
         .endsWith("," + kept + "," + percent);
+    long second = database.queryLong("select id from attempt where quiz_id = " + quiz + " and number = 2");
+    assertThat(teacher.get("/quizzes/" + quiz + "/attempts/" + second).bodyAsString()).contains("Score: 8 / 10.",
+        "This attempt drew questions worth 10 points and the quiz is out of 12, so the results page and the "
+            + "gradebook count it as 9.6 / 12.");
+    long first = database.queryLong("select id from attempt where quiz_id = " + quiz + " and number = 1");
+    assertThat(teacher.get("/quizzes/" + quiz + "/attempts/" + first).bodyAsString()).contains("Score: 9 / 12.")
+        .doesNotContain("count it as");
   }
 
   @Test
