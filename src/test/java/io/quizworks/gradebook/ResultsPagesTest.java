@@ -67,16 +67,22 @@ class ResultsPagesTest {
 
   /** Answers the true/false question (right or wrong) and submits. */
   private static long takeQuiz(Vertx vertx, String name, boolean right) {
-    TestClient student = new TestClient(vertx, app.port());
-    student.signInStudent("RES234", name, "results password");
-    long attemptId = student.json(HttpMethod.POST, "/api/quizzes/" + quizId + "/start", new JsonObject())
-        .bodyAsJsonObject().getLong("attemptId");
-    long position = database.queryLong("select position from attempt_question where attempt_id = " + attemptId
-        + " and question_id = " + trueFalseQuestion);
     boolean key = database.queryLong("select (answer_key->>'value')::boolean::int from question where id = "
         + trueFalseQuestion) == 1;
-    student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
-        new JsonObject().put("seq", 1).put("answer", new JsonObject().put("value", right == key)));
+    return answerOneAndSubmit(vertx, quizId, trueFalseQuestion, name, new JsonObject().put("value", right == key));
+  }
+
+  /** Starts the quiz as the student, answers one of its questions and submits; returns the attempt. */
+  private static long answerOneAndSubmit(Vertx vertx, long quiz, long question, String name, JsonObject answer) {
+    TestClient student = new TestClient(vertx, app.port());
+    student.signInStudent("RES234", name, "results password");
+    long attemptId = student.json(HttpMethod.POST, "/api/quizzes/" + quiz + "/start", new JsonObject())
+        .bodyAsJsonObject().getLong("attemptId");
+    long position = database.queryLong("select position from attempt_question where attempt_id = " + attemptId
+        + " and question_id = " + question);
+    HttpResponse<Buffer> saved = student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
+        new JsonObject().put("seq", 1).put("answer", answer));
+    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
     student.json(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit", new JsonObject());
     return attemptId;
   }
@@ -261,8 +267,10 @@ class ResultsPagesTest {
     JsonObject bankPairs = new JsonObject().put("A", "production schedules").put("B", "resources")
         .put("C", "work processes").put("D", "quality standards");
     JsonObject swapped = bankPairs.copy().put("B", "work processes").put("C", "resources");
-    long followedTheBank = takeMatching(vertx, managersQuiz, matching, "Strong Student", bankPairs);
-    long swappedTwo = takeMatching(vertx, managersQuiz, matching, "Weak Student", swapped);
+    long followedTheBank = answerOneAndSubmit(vertx, managersQuiz, matching, "Strong Student",
+        new JsonObject().put("pairs", bankPairs));
+    long swappedTwo = answerOneAndSubmit(vertx, managersQuiz, matching, "Weak Student",
+        new JsonObject().put("pairs", swapped));
     long followedBefore = scoreInCents(followedTheBank);
     long swappedBefore = scoreInCents(swappedTwo);
     String keyPath = "/quizzes/" + managersQuiz + "/questions/" + matching + "/key";
@@ -296,21 +304,6 @@ class ResultsPagesTest {
     assertThat(scoreInCents(swappedTwo)).as("all 4 pairs right now: 2 of 2 points").isEqualTo(swappedBefore + 100);
     assertThat(database.queryLong("select count(*) from question where id = " + matching
         + " and answer_key->'pairs'->>'B' = 'resources'")).as("the shared bank keeps its key").isEqualTo(1);
-  }
-
-  /** Answers the matching question with {@code pairs} and submits; returns the attempt. */
-  private static long takeMatching(Vertx vertx, long quiz, long question, String name, JsonObject pairs) {
-    TestClient student = new TestClient(vertx, app.port());
-    student.signInStudent("RES234", name, "results password");
-    long attemptId = student.json(HttpMethod.POST, "/api/quizzes/" + quiz + "/start", new JsonObject())
-        .bodyAsJsonObject().getLong("attemptId");
-    long position = database.queryLong("select position from attempt_question where attempt_id = " + attemptId
-        + " and question_id = " + question);
-    HttpResponse<Buffer> saved = student.json(HttpMethod.PUT, "/api/attempts/" + attemptId + "/answers/" + position,
-        new JsonObject().put("seq", 1).put("answer", new JsonObject().put("pairs", pairs)));
-    assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
-    student.json(HttpMethod.POST, "/api/attempts/" + attemptId + "/submit", new JsonObject());
-    return attemptId;
   }
 
   private static long scoreInCents(long attemptId) {
