@@ -20,7 +20,7 @@ public final class OutageLog {
   private final long intervalMs;
   private final String interval;
   private boolean counting;
-  private long uncounted;
+  private long unlogged;
   private String latest;
 
   OutageLog(Vertx vertx, Duration interval) {
@@ -32,7 +32,7 @@ public final class OutageLog {
   synchronized void failed(String request, Throwable cause) {
     String what = request + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
     if (counting) {
-      uncounted++;
+      unlogged++;
       latest = what;
       return;
     }
@@ -43,13 +43,13 @@ public final class OutageLog {
   }
 
   private synchronized void summarise() {
-    if (uncounted == 0) {
+    if (unlogged == 0) {
       counting = false;
       return;
     }
-    LOG.warn("PostgreSQL out of reach: {} more request(s) answered 503 in the last {}; the latest, {}", uncounted,
+    LOG.warn("PostgreSQL out of reach: {} more request(s) answered 503 in the last {}; the latest, {}", unlogged,
         interval, latest);
-    uncounted = 0;
+    unlogged = 0;
     vertx.setTimer(intervalMs, timer -> summarise());
   }
 }
