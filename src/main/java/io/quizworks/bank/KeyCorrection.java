@@ -27,9 +27,14 @@ public final class KeyCorrection {
     return type != QuestionType.MATCHING;
   }
 
+  /** A matching question's pairs, right-hand item by left-hand label; none for other types. */
+  public static Map<String, String> pairs(Question question) {
+    return question.key() instanceof AnswerKey.Matching key ? key.pairs() : Map.of();
+  }
+
   /** A matching question's right-hand items, in the order of its left-hand items as the key pairs them. */
   public static List<String> rightHandItems(Question question) {
-    return question.key() instanceof AnswerKey.Matching key ? List.copyOf(key.pairs().values()) : List.of();
+    return List.copyOf(pairs(question).values());
   }
 
   /** The key as the teacher types it: the question's current {@code answer} cell. */

@@ -1,6 +1,5 @@
 package io.quizworks.gradebook;
 
-import io.quizworks.bank.AnswerKey;
 import io.quizworks.bank.CsvColumns;
 import io.quizworks.bank.KeyCorrection;
 import io.quizworks.bank.Question;
@@ -58,9 +57,8 @@ public final class KeyFixPages {
   }
 
   private void form(RoutingContext ctx, long quizId, long questionId, Question question) {
-    Map<String, String> pairs = question.key() instanceof AnswerKey.Matching matching ? matching.pairs() : Map.of();
     respondForm(ctx, 200, quizId, questionId, question, KeyCorrection.answerCell(question),
-        KeyCorrection.toleranceCell(question), matchFields(question, pairs), "", List.of());
+        KeyCorrection.toleranceCell(question), matchFields(question, KeyCorrection.pairs(question)), "", List.of());
   }
 
   private void respondForm(RoutingContext ctx, int status, long quizId, long questionId, Question question,
@@ -101,7 +99,8 @@ public final class KeyFixPages {
             Map.of("quizId", String.valueOf(quizId), "questionId", String.valueOf(questionId),
                 "question", QuestionView.of(question), "corrected", QuestionView.of(corrected), "changes", changes,
                 "answer", Forms.field(ctx, "answer"), "tolerance", Forms.field(ctx, "tolerance"),
-                "matches", matchFields(question, chosenMatches(ctx, question)), "reason", Forms.field(ctx, "reason"))))
+                "matches", matchFields(corrected, KeyCorrection.pairs(corrected)),
+                "reason", Forms.field(ctx, "reason"))))
             .onFailure(ctx::fail));
   }
 

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.DatabaseException;
 import java.net.SocketException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Tells a failure caused by PostgreSQL being out of reach (down, restarting, the network between) from one a
@@ -20,9 +21,14 @@ final class DatabaseUnreachable {
 
   /** The cause in the failure's chain that shows the database out of reach, if one does. */
   static Optional<Throwable> causeOf(Throwable failure) {
+    return inChain(failure, cause -> cause instanceof SocketException || cause instanceof ClosedConnectionException
+        || cause instanceof DatabaseException database && outOfReach(database.getSqlState()));
+  }
+
+  /** The first of the failure and its causes, outermost first, that {@code test} accepts. */
+  static Optional<Throwable> inChain(Throwable failure, Predicate<Throwable> test) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SocketException || cause instanceof ClosedConnectionException
-          || cause instanceof DatabaseException database && outOfReach(database.getSqlState())) {
+      if (test.test(cause)) {
         return Optional.of(cause);
       }
     }

@@ -96,12 +96,8 @@ public final class ErrorPages {
   }
 
   private static boolean hasSqlState(Throwable failure, String sqlState) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DatabaseException database && sqlState.equals(database.getSqlState())) {
-        return true;
-      }
-    }
-    return false;
+    return DatabaseUnreachable.inChain(failure,
+        cause -> cause instanceof DatabaseException database && sqlState.equals(database.getSqlState())).isPresent();
   }
 
   private void respond(RoutingContext ctx, int status, String title, String message) {

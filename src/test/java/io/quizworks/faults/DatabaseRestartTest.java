@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import io.quizworks.support.CapturedLog;
+import io.quizworks.support.OutageLines;
 import io.quizworks.system.Config;
 import io.quizworks.system.Quizworks;
 import io.quizworks.web.ErrorPages;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -262,16 +261,11 @@ class DatabaseRestartTest {
    * the count began): a line for the first of an outage, and a count in each summary after it.
    */
   private static long awaitLogged(CapturedLog outages, long expected) {
-    Pattern summary = Pattern.compile("PostgreSQL out of reach: (\\d+) more request.*");
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(25);
     long logged = 0;
     while (System.nanoTime() < until && logged < expected) {
       SaveLog.pause(200);
-      logged = 0;
-      for (String line : outages.messages(Level.WARN)) {
-        Matcher counted = summary.matcher(line);
-        logged += counted.matches() ? Long.parseLong(counted.group(1)) : 1;
-      }
+      logged = OutageLines.requests(outages.messages(Level.WARN));
     }
     return logged;
   }
